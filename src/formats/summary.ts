@@ -13,7 +13,12 @@ export interface ArraySummary {
   readonly nanCount: number;
   /** SHA-256 of the values as little-endian bytes in row-major order; null for strings. */
   readonly sha256: string | null;
+  /** For string arrays: the first STRING_VALUES_SHOWN values, in row-major order. */
+  readonly values?: readonly string[];
 }
+
+/** String arrays are short in practice (names, dates, paths); longer ones are cut in reports. */
+export const STRING_VALUES_SHOWN = 64;
 
 const littleEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -33,6 +38,7 @@ export function summarize(path: string, array: AnyNDArray): ArraySummary {
       sum: null,
       nanCount: 0,
       sha256: null,
+      values: array.data.slice(0, STRING_VALUES_SHOWN),
     };
   }
   const data = array.data;
