@@ -20,8 +20,18 @@ export function readFixture(...parts: string[]): Uint8Array {
   return new Uint8Array(readFileSync(fixture(...parts)));
 }
 
-/** Parses the `*.oracle.json` written by an independent reader beside a fixture. */
+/**
+ * Parses the `*.oracle.json` written by an independent reader beside a fixture. Python's json
+ * module writes NaN as a bare `NaN` token (e.g. in skymap min/max lists), which JSON.parse
+ * rejects; outside strings it becomes null here.
+ */
 export function readOracle<T = unknown>(...parts: string[]): T {
   const path = fixture(...parts);
-  return JSON.parse(readFileSync(`${path}.oracle.json`, "utf8")) as T;
+  const text = readFileSync(`${path}.oracle.json`, "utf8");
+  return JSON.parse(
+    text.replace(
+      /("(?:[^"\\]|\\.)*")|\bNaN\b/g,
+      (_match: string, quoted: string | undefined) => quoted ?? "null",
+    ),
+  ) as T;
 }
