@@ -37,6 +37,13 @@ async function* chain(
   }
 }
 
+/**
+ * Output chunk of the streaming gunzip. Each chunk costs a hand-off to zlib's thread pool; at
+ * 64 KiB those hand-offs made streaming about half as fast as a one-shot gunzipSync, at 1 MiB
+ * (8 THEMIS frames) the overhead is small and memory stays bounded at one chunk plus a frame.
+ */
+const GUNZIP_CHUNK_BYTES = 1024 * 1024;
+
 function isZlibError(cause: unknown): boolean {
   const code = (cause as { code?: unknown } | null)?.code;
   return typeof code === "string" && code.startsWith("Z_");
@@ -51,7 +58,7 @@ async function* gunzipChunks(
   compressed: AsyncIterable<Uint8Array>,
   file: string | undefined,
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  const gunzip = createGunzip({ chunkSize: 64 * 1024 });
+  const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES });
   // Errors of either stage surface through the iteration below; the callback only observes.
   pipeline(Readable.from(compressed, { objectMode: false }), gunzip, () => {});
   let decodedBytes = 0;

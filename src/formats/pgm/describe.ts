@@ -1,8 +1,8 @@
 import type { ByteSource } from "../../core/byte-source.js";
+import { formatIsoMicroseconds } from "../../core/time/ucalgary-timestamp.js";
 import type { AttributeValue, FileDescription } from "../description.js";
 import type { PgmReadOptions } from "./frames.js";
 import { readPgm } from "./read.js";
-import { formatIsoMicroseconds } from "./timestamp.js";
 
 /**
  * Describes a UCalgary PGM file for `inspect`: one array `frames` of shape

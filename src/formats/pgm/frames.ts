@@ -1,9 +1,9 @@
 import { Buffer } from "node:buffer";
+import { parseUcalgaryTimestamp } from "../../core/time/ucalgary-timestamp.js";
 import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_FRAME_BYTES, TIMESTAMP_KEY } from "./constants.js";
 import { type PgmHeader, readPgmHeader } from "./header.js";
 import { findEndMarker, metadataRecord, type PgmMetadataEntry } from "./metadata.js";
 import { StreamCursor } from "./stream-cursor.js";
-import { parseUcalgaryTimestamp } from "./timestamp.js";
 
 /** Limits and naming shared by every PGM entry point. */
 export interface PgmReadOptions {
@@ -62,7 +62,7 @@ function toFrame(header: PgmHeader, raster: Uint8Array, index: number): PgmFrame
     metadata,
     metadataEntries: entries,
     endMarker: findEndMarker(entries),
-    timeMs: requestStart === undefined ? null : parseUcalgaryTimestamp(requestStart),
+    timeMs: requestStart === undefined ? null : (parseUcalgaryTimestamp(requestStart) ?? null),
     byteOffset: header.byteOffset,
   };
   if (header.bitDepth === 8) return { ...common, bitDepth: 8, pixels: raster };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { FormatError } from "../../../src/core/errors.js";
 import {
+  formatIsoMicroseconds,
   parseUcalgaryTimestamp,
-  parseUcalgaryTimestamps,
-} from "../../../src/formats/hdf5/ucalgary-timestamp.js";
+} from "../../../src/core/time/ucalgary-timestamp.js";
+import { parseUcalgaryTimestamps } from "../../../src/formats/hdf5/ucalgary-timestamp.js";
 
 describe("parseUcalgaryTimestamp", () => {
   it("parses whole seconds and microsecond fractions", () => {
@@ -36,5 +37,11 @@ describe("parseUcalgaryTimestamp", () => {
       parseUcalgaryTimestamps(["2023-03-24 06:00:00 UTC", "garbage"], "f.h5", 10),
     ).toThrow(FormatError);
     expect(() => parseUcalgaryTimestamps(["garbage"], "f.h5", 10)).toThrow(/data\/timestamp\[10\]/);
+  });
+
+  it("formats microseconds back exactly (round trip of a THEMIS PGM stamp)", () => {
+    // Oracle: the PGM oracle's frame-0 timestamp; round trip must be exact to the microsecond.
+    const timeMs = parseUcalgaryTimestamp("2014-03-10 06:00:00.063119 UTC") ?? Number.NaN;
+    expect(formatIsoMicroseconds(timeMs)).toBe("2014-03-10T06:00:00.063119Z");
   });
 });
