@@ -34,7 +34,7 @@ export async function describeFile(path: string): Promise<FileDescription> {
       case "hdf5":
         return await describeHdf5(source);
       case "png":
-        return describePng(source);
+        return describePng(source.read(0, source.byteLength), source.name);
     }
   } finally {
     source.close();

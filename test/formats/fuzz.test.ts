@@ -64,6 +64,7 @@ class ReaderWorker {
         this.worker = undefined;
         resolve({ outcome: "untyped-error", name: error.name, message: error.message, stack: "" });
       });
+      worker.postMessage(path);
     });
   }
 

@@ -27,13 +27,20 @@ export function syntheticArcFrames(options: SyntheticArcOptions): NDArray<"uint1
     const arcRow = sizePx * (0.3 + (0.4 * f) / Math.max(1, frameCount - 1));
     for (let row = 0; row < sizePx; row++) {
       const rowOffset = (f * sizePx + row) * sizePx;
-      const across = (row - arcRow) / arcHalfWidthPx;
-      const arc = peak * Math.exp(-0.5 * across * across);
       for (let col = 0; col < sizePx; col++) {
         const r = Math.hypot(row - centre, col - centre) / radius;
-        // Outside the fisheye circle the CCD sees only the dark level.
-        const sky = r <= 1 ? arc * (1 - 0.5 * r * r) + 400 * (1 - r) : 0;
-        data[rowOffset + col] = Math.round(background + sky);
+        if (r > 1) {
+          // Outside the fisheye circle the CCD sees only its dark level.
+          data[rowOffset + col] = background;
+          continue;
+        }
+        // A fisheye lens bends an east-west arc into a curve that sags towards the horizon.
+        const bentRow = arcRow + (0.15 * (col - centre) ** 2) / radius;
+        const across = (row - bentRow) / arcHalfWidthPx;
+        const arc = peak * Math.exp(-0.5 * across * across) * (1 - 0.5 * r * r);
+        // Airglow and scattered light brighten towards the horizon (van Rhijn effect).
+        const airglow = 600 + 900 * r * r;
+        data[rowOffset + col] = Math.round(background + airglow + arc);
       }
     }
   }
