@@ -49,20 +49,21 @@ class ReaderWorker {
   async decode(path: string): Promise<Outcome> {
     const worker = this.worker ?? (await this.start());
     return new Promise<Outcome>((resolve) => {
-      const timer = setTimeout(() => {
+      const settle = (outcome: Outcome) => {
+        clearTimeout(timer);
         worker.removeAllListeners("message");
+        worker.removeAllListeners("error");
+        resolve(outcome);
+      };
+      const timer = setTimeout(() => {
         void worker.terminate();
         this.worker = undefined;
-        resolve({ outcome: "hang" });
+        settle({ outcome: "hang" });
       }, HANG_LIMIT_MS);
-      worker.once("message", (message: Outcome) => {
-        clearTimeout(timer);
-        resolve(message);
-      });
+      worker.once("message", (message: Outcome) => settle(message));
       worker.once("error", (error: Error) => {
-        clearTimeout(timer);
         this.worker = undefined;
-        resolve({ outcome: "untyped-error", name: error.name, message: error.message, stack: "" });
+        settle({ outcome: "untyped-error", name: error.name, message: error.message, stack: "" });
       });
       worker.postMessage(path);
     });
@@ -87,6 +88,15 @@ afterAll(async () => {
 describeWithFixtures(`fuzz: ${iterations} mutations of each real fixture (seed ${seed})`, () => {
   it("runs against the compiled library (npm test builds it first)", () => {
     expect(existsSync(new URL("../../dist/formats/describe-file.js", import.meta.url))).toBe(true);
+  });
+
+  it("the harness tells an untyped error from a typed one", async () => {
+    // A directory is not a file: Node's EISDIR error is not an aurorakit error, so the worker
+    // must report it as untyped — proof that the check below can fail.
+    expect((await worker.decode(scratch)).outcome).toBe("untyped-error");
+    const notAFormat = join(scratch, "not-a-format.txt");
+    writeFileSync(notAFormat, "plain text");
+    expect(await worker.decode(notAFormat)).toEqual({ outcome: "typed-error", tag: "FormatError" });
   });
 
   for (const [fileIndex, path] of files.entries()) {

@@ -2,7 +2,9 @@
 // It loads the compiled library from dist/ (built by `npm test`'s pretest step).
 import { parentPort, workerData } from "node:worker_threads";
 
-const { describeFile } = await import(new URL("../../dist/formats/describe-file.js", import.meta.url));
+const { describeFile } = await import(
+  new URL("../../dist/formats/describe-file.js", import.meta.url)
+);
 const { isAurorakitError } = await import(new URL("../../dist/core/errors.js", import.meta.url));
 
 parentPort.on("message", async (path) => {

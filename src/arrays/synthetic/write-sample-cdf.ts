@@ -20,7 +20,10 @@ export interface SampleCdfOptions {
 export function writeSampleImagerCdf(options: SampleCdfOptions): void {
   const [frameCount = 0, rows = 0, cols = 0] = options.frames.shape;
   const base = `thg_asf_${options.site}`;
-  const timesMs = Array.from({ length: frameCount }, (_, i) => options.startMs + i * options.cadenceS * 1e3);
+  const timesMs = Array.from(
+    { length: frameCount },
+    (_, i) => options.startMs + i * options.cadenceS * 1e3,
+  );
   const writer = CdfWriter.create(options.path, { encoding: "network" });
   try {
     writer.addGlobalAttributes(

@@ -4,8 +4,8 @@ import type { Command } from "commander";
 import { percentileBoundsU16, scaleToU8 } from "../../analysis/scale-intensity.js";
 import { syntheticArcFrames } from "../../arrays/synthetic/arc-frames.js";
 import { writeSampleImagerCdf } from "../../arrays/synthetic/write-sample-cdf.js";
-import { encodePng } from "../../formats/png/encode.js";
 import { inspectFile } from "../../formats/inspect.js";
+import { encodePng } from "../../formats/png/encode.js";
 import { formatInspectReport } from "../format-inspect.js";
 import type { CliIo } from "../io.js";
 

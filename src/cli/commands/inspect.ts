@@ -8,7 +8,10 @@ export function registerInspect(program: Command, io: CliIo): void {
     .command("inspect")
     .description("describe a CDF, IDL save, UCalgary PGM (.pgm/.gz/.bz2), HDF5 or PNG file")
     .argument("<file>", "the file to describe")
-    .option("--json", "print a JSON document (format, arrays with summaries and SHA-256, attributes)")
+    .option(
+      "--json",
+      "print a JSON document (format, arrays with summaries and SHA-256, attributes)",
+    )
     .action(async (file: string, options: { json?: boolean }) => {
       const report = await inspectFile(file);
       io.stdout(
