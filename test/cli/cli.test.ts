@@ -57,5 +57,7 @@ describeWithFixtures("aurorakit inspect on real files", () => {
     expect(result.stdout).toMatch(/format: cdf/);
     expect(result.stdout).toMatch(/thg_asf_gako {2}uint16\[23, 256, 256\]/);
     expect(result.stdout).toMatch(/CATDESC: Images of 256x256 pixels/);
+    // Oracle: cdflib's ISO strings for thg_asf_gako_epoch (first and last), exact to the ms.
+    expect(result.stdout).toContain("time: 2011-01-06T17:00:00.053Z .. 2011-01-06T17:01:06.020Z");
   });
 });

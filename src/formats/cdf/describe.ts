@@ -1,8 +1,26 @@
 import type { ByteSource } from "../../core/byte-source.js";
+import type { AnyNDArray } from "../../core/ndarray.js";
 import type { AttributeValue, DescribedArray, FileDescription } from "../description.js";
 import type { CdfAttributeEntry } from "./attributes.js";
 import { openCdf } from "./cdf-file.js";
+import { CdfDataType } from "./constants.js";
+import { epochValuesToUnixMs } from "./epoch-arrays.js";
 import type { CdfPadValue, CdfVariableInfo } from "./types.js";
+
+const TIME_TYPE_CODES: ReadonlySet<number> = new Set([
+  CdfDataType.CDF_EPOCH,
+  CdfDataType.CDF_EPOCH16,
+  CdfDataType.CDF_TIME_TT2000,
+]);
+
+/** First and last valid instant of a time variable as ISO 8601 UTC (fill values skipped). */
+function timeRange(array: AnyNDArray, typeCode: number): AttributeValue {
+  const timesMs = epochValuesToUnixMs(array, typeCode).filter((t) => Number.isFinite(t));
+  const first = timesMs[0];
+  const last = timesMs[timesMs.length - 1];
+  if (first === undefined || last === undefined) return null;
+  return { first: new Date(first).toISOString(), last: new Date(last).toISOString() };
+}
 
 function scalar(value: number | bigint): AttributeValue {
   return typeof value === "bigint" ? value.toString() : value;
@@ -63,7 +81,10 @@ export function describeCdf(source: ByteSource): FileDescription {
     const attributes: Record<string, AttributeValue> = {};
     for (const [name, entry] of Object.entries(v.attributes))
       attributes[name] = attributeEntryValue(entry);
-    return { path: v.name, array: cdf.readVariable(v.name), attributes, details: details(v) };
+    const array = cdf.readVariable(v.name);
+    const facts = details(v);
+    if (TIME_TYPE_CODES.has(v.dataType.code)) facts.timeRange = timeRange(array, v.dataType.code);
+    return { path: v.name, array, attributes, details: facts };
   });
   const attributes: Record<string, AttributeValue> = {};
   for (const [name, entries] of Object.entries(cdf.globalAttributes)) {
