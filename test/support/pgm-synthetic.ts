@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { concatBytes as concatAll } from "../../src/core/bytes.js";
 
 /** One synthetic PGM frame; the header text is written exactly as given. */
 export interface SyntheticFrame {
@@ -18,14 +19,9 @@ export function latin1Bytes(text: string): Uint8Array {
   return Uint8Array.from(text, (ch) => ch.charCodeAt(0) & 0xff);
 }
 
+/** Variadic form of the library's concatBytes, for building test files piece by piece. */
 export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
+  return concatAll(parts);
 }
 
 /** Default sample ramp of a synthetic frame (the analytic oracle for its pixels). */

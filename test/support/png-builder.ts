@@ -1,4 +1,5 @@
 import { deflateSync } from "node:zlib";
+import { concatBytes } from "../../src/core/bytes.js";
 import { PNG_SIGNATURE } from "../../src/formats/png/chunks.js";
 import { crc32 } from "../../src/formats/png/crc32.js";
 
@@ -48,14 +49,7 @@ export const iend = (): Uint8Array => pngChunk("IEND", new Uint8Array(0));
 
 /** Signature followed by the given chunks. */
 export function buildPng(...chunks: Uint8Array[]): Uint8Array {
-  const parts = [PNG_SIGNATURE, ...chunks];
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes([PNG_SIGNATURE, ...chunks]);
 }
 
 /** Deterministic pseudo-random samples (a 32-bit LCG, Numerical Recipes constants). */

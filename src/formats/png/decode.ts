@@ -1,3 +1,4 @@
+import { concatBytes } from "../../core/bytes.js";
 import { FormatError } from "../../core/errors.js";
 import type { NDArray } from "../../core/ndarray.js";
 import { DEFLATE_MAX_RATIO, inflateBounded } from "../compression/inflate.js";
@@ -26,17 +27,6 @@ export type DecodedPng = (NDArray<"uint8"> | NDArray<"uint16">) & {
   readonly interlaced: boolean;
 };
 
-function concatenate(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
 /** Decompresses and unfilters IDAT into samples (palette images: one index per pixel). */
 function decodeSamples(
   structure: PngStructure,
@@ -56,12 +46,19 @@ function decodeSamples(
       `only ${compressedBytes} compressed bytes`,
     );
   }
-  const filtered = inflateBounded(concatenate(structure.imageData), "zlib", filteredBytes, {
-    format: "PNG",
-    file,
-    offset: structure.imageDataOffset,
-    what: "the IDAT image data",
-  });
+  const filtered = inflateBounded(
+    structure.imageData.length === 1
+      ? (structure.imageData[0] as Uint8Array)
+      : concatBytes(structure.imageData),
+    "zlib",
+    filteredBytes,
+    {
+      format: "PNG",
+      file,
+      offset: structure.imageDataOffset,
+      what: "the IDAT image data",
+    },
+  );
   if (filtered.length < filteredBytes) {
     throw fail(
       structure.imageDataOffset,

@@ -1,4 +1,5 @@
 import { constants, deflateSync } from "node:zlib";
+import { concatBytes } from "../../core/bytes.js";
 import { InvalidArgumentError } from "../../core/errors.js";
 import { elementCount, type NDArray } from "../../core/ndarray.js";
 import { PNG_MAX_UINT31, PNG_SIGNATURE } from "./chunks.js";
@@ -19,17 +20,6 @@ const COLOR_TYPE_BY_CHANNELS: Readonly<Record<number, number>> = { 1: 0, 2: 4, 3
  * of its time (about 60 ms against 270 ms); higher levels search long match chains in vain.
  */
 const DEFAULT_COMPRESSION_LEVEL = 4;
-
-/** Concatenates into a fresh Uint8Array (Buffer.concat may return a slice of a shared pool). */
-function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
@@ -60,11 +50,11 @@ function textChunk(keyword: string, text: string): Uint8Array {
     throw new InvalidArgumentError("text", `the value of ${keyword} contains a NUL character`);
   }
   if (isLatin1(text)) {
-    return chunk("tEXt", joinBytes([key, Uint8Array.of(0), Buffer.from(text, "latin1")]));
+    return chunk("tEXt", concatBytes([key, Uint8Array.of(0), Buffer.from(text, "latin1")]));
   }
   // iTXt (PNG spec 11.3.3.4): keyword, NUL, flag 0, method 0, empty language tag and
   // translated keyword (each NUL-terminated), then UTF-8 text.
-  return chunk("iTXt", joinBytes([key, Uint8Array.of(0, 0, 0, 0, 0), Buffer.from(text, "utf8")]));
+  return chunk("iTXt", concatBytes([key, Uint8Array.of(0, 0, 0, 0, 0), Buffer.from(text, "utf8")]));
 }
 
 /** PNG spec 9.4: the Paeth predictor. */
@@ -217,5 +207,5 @@ export function encodePng(array: NDArray, options: EncodePngOptions = {}): Uint8
     chunk("IDAT", deflateSync(filtered, { level, strategy: constants.Z_FILTERED })),
     chunk("IEND", new Uint8Array(0)),
   );
-  return joinBytes(parts);
+  return concatBytes(parts);
 }
