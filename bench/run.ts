@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { benchCdf } from "./cdf.js";
+import { benchIdlSave } from "./idlsav.js";
 import { benchPgm } from "./pgm.js";
+import { benchPng } from "./png.js";
 import { printRows } from "./report.js";
 
 /**
@@ -18,3 +20,5 @@ if (!existsSync(fixturesDir)) {
 console.log(`aurorakit bench — node ${process.version}, ${new Date().toISOString()}\n`);
 printRows(await benchCdf(fixturesDir));
 printRows(await benchPgm(fixturesDir));
+printRows(await benchIdlSave(fixturesDir));
+printRows(await benchPng(fixturesDir));
