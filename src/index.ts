@@ -1,15 +1,13 @@
 // The public entry of the aurorakit library. A test snapshots this export list: every change
-// to it is a reviewed change to the API.
+// to it is a reviewed change to the API. (Biome keeps the statements sorted by module path.)
 
 export type { PercentileBounds } from "./analysis/scale-intensity.js";
-// analysis and synthetic data
 export { percentileBoundsU16, scaleToU8 } from "./analysis/scale-intensity.js";
 export type { SyntheticArcOptions } from "./arrays/synthetic/arc-frames.js";
 export { syntheticArcFrames } from "./arrays/synthetic/arc-frames.js";
 export type { SampleCdfOptions } from "./arrays/synthetic/write-sample-cdf.js";
 export { writeSampleImagerCdf } from "./arrays/synthetic/write-sample-cdf.js";
 export type { ByteSource } from "./core/byte-source.js";
-// core: errors, element types, arrays, byte sources, time
 export { fileSource, memorySource } from "./core/byte-source.js";
 export type { DType, NumericDType, NumericTypedArray, TypedArrayByDType } from "./core/dtype.js";
 export { allocate, BYTES_PER_ELEMENT, scalarsPerElement } from "./core/dtype.js";
@@ -38,7 +36,6 @@ export {
 export type { LeapSecondEntry } from "./core/time/leap-seconds.js";
 export { LEAP_SECOND_TABLE, taiMinusUtcS } from "./core/time/leap-seconds.js";
 export { formatIsoMicroseconds, parseUcalgaryTimestamp } from "./core/time/ucalgary-timestamp.js";
-// NASA CDF: reader
 export type {
   CdfAttribute,
   CdfAttributeEntry,
@@ -77,7 +74,6 @@ export type {
   IstpVariableOptions,
   IstpVarType,
 } from "./formats/cdf/write/index.js";
-// NASA CDF: writer
 export {
   CdfVariableWriter,
   CdfWriter,
@@ -87,7 +83,6 @@ export {
   tt2000FromUnixMs,
 } from "./formats/cdf/write/index.js";
 export { describeFile } from "./formats/describe-file.js";
-// any format: detection, description, inspection
 export type {
   AttributeValue,
   DescribedArray,
@@ -96,37 +91,14 @@ export type {
 } from "./formats/description.js";
 export type { Detection, Wrapper } from "./formats/detect.js";
 export { detectFormat } from "./formats/detect.js";
-// HDF5 and PNG
 export { describeHdf5 } from "./formats/hdf5/describe.js";
 export type { Hdf5Input } from "./formats/hdf5/h5wasm-session.js";
 export type { UcalgaryHdf5Data, UcalgaryHdf5Options } from "./formats/hdf5/ucalgary.js";
 export { readUcalgaryHdf5 } from "./formats/hdf5/ucalgary.js";
-export type {
-  IdlCommonBlock,
-  IdlHeapReferences,
-  IdlIdentification,
-  IdlNumeric,
-  IdlSaveFile,
-  IdlStrings,
-  IdlStruct,
-  IdlTimestamp,
-  IdlTypeName,
-  IdlUndefined,
-  IdlValue,
-  IdlVersion,
-  ReadIdlSaveOptions,
-} from "./formats/idlsav/index.js";
-// IDL save files
-export {
-  describeIdlSave,
-  lookupIdlValue,
-  readIdlSave,
-  requireIdlArray,
-} from "./formats/idlsav/index.js";
+export * from "./formats/idlsav/index.js";
 export type { InspectedArray, InspectReport } from "./formats/inspect.js";
 export { inspectDescription, inspectFile } from "./formats/inspect.js";
 export type { PgmCompression } from "./formats/pgm/decompress.js";
-// UCalgary PGM
 export { detectPgmCompression } from "./formats/pgm/decompress.js";
 export { describePgm } from "./formats/pgm/describe.js";
 export type { PgmFrame, PgmReadOptions } from "./formats/pgm/frames.js";
