@@ -1,23 +1,25 @@
 import type { NDArray } from "../../core/ndarray.js";
 import { DEFAULT_MAX_DECODED_BYTES } from "./constants.js";
-import { decodePgmBytes } from "./decompress.js";
+import { decodedStream } from "./decoded-stream.js";
 import { type PgmFrame, type PgmReadOptions, pgmFrames } from "./frames.js";
-import { type PgmInput, rawChunks } from "./input.js";
+import { inputName, type PgmInput } from "./input.js";
 
 /**
  * Streams the frames of a UCalgary PGM file (`.pgm`, `.pgm.gz`, `.pgm.bz2`; compression is
  * recognised by magic bytes, not by name) one at a time. See `pgmFrames` for the guarantees.
+ * A gzip file given whole (path, bytes or ByteSource) that decodes to at most 64 MiB is
+ * inflated in one call first (see `decodedStream`); byte streams and larger files stream.
  */
 export async function* readPgmFrames(
   input: PgmInput,
   options: PgmReadOptions = {},
 ): AsyncGenerator<PgmFrame, void, undefined> {
-  const { chunks, name } = rawChunks(input, options.fileName);
-  const decoded = decodePgmBytes(chunks, {
+  const name = inputName(input, options.fileName);
+  const context = {
     file: name,
     maxDecodedBytes: options.maxDecodedBytes ?? DEFAULT_MAX_DECODED_BYTES,
-  });
-  yield* pgmFrames(decoded, { ...options, fileName: name });
+  };
+  yield* pgmFrames(await decodedStream(input, context), { ...options, fileName: name });
 }
 
 /** Everything about one frame except its pixels (which live in the stack). */
@@ -40,7 +42,8 @@ export interface PgmStack {
 /**
  * Reads a whole file into one stack. The frame count is only known at the end of the stream,
  * so the frames are decoded one by one and then copied once into a stack allocated at its
- * exact size (peak memory: about twice the stack).
+ * exact size (peak memory: about twice the stack; three times for a gzip file that takes the
+ * one-shot fast path, whose decoded bytes are held until the last frame is parsed).
  */
 export async function readPgm(input: PgmInput, options: PgmReadOptions = {}): Promise<PgmStack> {
   const rasters: (Uint16Array | Uint8Array)[] = [];

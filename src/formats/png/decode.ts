@@ -1,15 +1,11 @@
+import { Buffer } from "node:buffer";
 import { concatBytes } from "../../core/bytes.js";
 import { FormatError } from "../../core/errors.js";
 import type { NDArray } from "../../core/ndarray.js";
 import { DEFLATE_MAX_RATIO, inflateBounded } from "../compression/inflate.js";
 import { type PngStructure, readPngStructure, SAMPLES_PER_PIXEL } from "./chunks.js";
-import {
-  bitsPerPixel,
-  filteredByteCount,
-  passLayout,
-  scatterPass,
-  unfilterPass,
-} from "./scanlines.js";
+import { unfilterRows } from "./filters.js";
+import { bitsPerPixel, filteredByteCount, passLayout, scatterPass } from "./scanlines.js";
 
 /**
  * Largest decoded image we allocate: 1 GiB of samples (e.g. 16384 x 16384 RGBA at 8 bits).
@@ -27,7 +23,15 @@ export type DecodedPng = (NDArray<"uint8"> | NDArray<"uint16">) & {
   readonly interlaced: boolean;
 };
 
-/** Decompresses and unfilters IDAT into samples (palette images: one index per pixel). */
+/** True where typed arrays are little-endian (every platform Node supports in practice). */
+const HOST_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/**
+ * Decompresses and unfilters IDAT into samples (palette images: one index per pixel).
+ * Not interlaced at 8 or 16 bits, the reconstructed rows are the samples' bytes: they are
+ * unfiltered straight into the output (16-bit then byte-swapped in one native pass). Otherwise
+ * each pass is unfiltered in place in the inflated buffer and then scattered into the image.
+ */
 function decodeSamples(
   structure: PngStructure,
   file: string | undefined,
@@ -46,6 +50,7 @@ function decodeSamples(
       `only ${compressedBytes} compressed bytes`,
     );
   }
+  // The exact size is known from IHDR: zlib writes into one buffer of that size.
   const filtered = inflateBounded(
     structure.imageData.length === 1
       ? (structure.imageData[0] as Uint8Array)
@@ -58,6 +63,7 @@ function decodeSamples(
       offset: structure.imageDataOffset,
       what: "the IDAT image data",
     },
+    true,
   );
   if (filtered.length < filteredBytes) {
     throw fail(
@@ -70,15 +76,30 @@ function decodeSamples(
   const count = header.width * header.height * perPixel;
   const samples = header.bitDepth === 16 ? new Uint16Array(count) : new Uint8Array(count);
   const bytesPerPixel = Math.max(1, bitsPerPixel(header) >>> 3);
+  if (!header.interlaced && header.bitDepth >= 8) {
+    const bytes = new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength);
+    const rowBytes = header.width * bytesPerPixel;
+    unfilterRows(
+      filtered,
+      0,
+      header.height,
+      rowBytes,
+      bytesPerPixel,
+      { bytes, start: 0, stride: rowBytes },
+      file,
+    );
+    // PNG spec 7.1: 16-bit samples are big-endian.
+    if (header.bitDepth === 16 && HOST_LITTLE_ENDIAN) {
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).swap16();
+    }
+    return samples;
+  }
   let offset = 0;
   for (const pass of passes) {
-    const packed =
-      !header.interlaced && header.bitDepth === 8
-        ? (samples as Uint8Array)
-        : new Uint8Array(pass.height * pass.rowBytes);
-    offset = unfilterPass(filtered, offset, pass, bytesPerPixel, packed, file);
-    // 8-bit, not interlaced: the reconstructed rows already are the samples.
-    if (packed !== samples) scatterPass(packed, pass, header, samples);
+    // In place: each reconstructed row stays right after its filter byte.
+    const rows = { bytes: filtered, start: offset + 1, stride: pass.rowBytes + 1 };
+    offset = unfilterRows(filtered, offset, pass.height, pass.rowBytes, bytesPerPixel, rows, file);
+    scatterPass(rows, pass, header, samples);
   }
   return samples;
 }

@@ -1,5 +1,5 @@
-import { FormatError } from "../../core/errors.js";
 import { type PngHeader, SAMPLES_PER_PIXEL } from "./chunks.js";
+import type { Rows } from "./filters.js";
 
 /**
  * Scanline reconstruction (PNG specification, Third Edition: 7.2 scanlines, 8.2 Adam7
@@ -52,108 +52,45 @@ export function filteredByteCount(passes: readonly Pass[]): number {
   return passes.reduce((sum, pass) => sum + pass.height * (pass.rowBytes + 1), 0);
 }
 
-/** PNG spec 9.4: the Paeth predictor. */
-function paeth(a: number, b: number, c: number): number {
-  const p = a + b - c;
-  const pa = Math.abs(p - a);
-  const pb = Math.abs(p - b);
-  const pc = Math.abs(p - c);
-  if (pa <= pb && pa <= pc) return a;
-  return pb <= pc ? b : c;
-}
-
-/**
- * Reverses the filters of one pass, reading `filtered` from `offset`, writing
- * `pass.height * pass.rowBytes` bytes to `out`. Returns the offset after the pass.
- */
-export function unfilterPass(
-  filtered: Uint8Array,
-  offset: number,
-  pass: Pass,
-  bytesPerPixel: number,
-  out: Uint8Array,
-  file: string | undefined,
-): number {
-  const { rowBytes } = pass;
-  let read = offset;
-  for (let row = 0; row < pass.height; row++) {
-    const filterType = filtered[read] as number;
-    const line = filtered.subarray(read + 1, read + 1 + rowBytes);
-    const start = row * rowBytes;
-    const previous = row === 0 ? -1 : start - rowBytes;
-    // PNG spec 9.2, table 9.1: filter types 0 None, 1 Sub, 2 Up, 3 Average, 4 Paeth.
-    for (let i = 0; i < rowBytes; i++) {
-      const x = line[i] as number;
-      const a = i >= bytesPerPixel ? (out[start + i - bytesPerPixel] as number) : 0;
-      const b = previous >= 0 ? (out[previous + i] as number) : 0;
-      let value: number;
-      switch (filterType) {
-        case 0:
-          value = x;
-          break;
-        case 1:
-          value = x + a;
-          break;
-        case 2:
-          value = x + b;
-          break;
-        case 3:
-          value = x + ((a + b) >>> 1);
-          break;
-        case 4: {
-          const c =
-            previous >= 0 && i >= bytesPerPixel ? (out[previous + i - bytesPerPixel] as number) : 0;
-          value = x + paeth(a, b, c);
-          break;
-        }
-        default:
-          throw new FormatError("PNG", {
-            file,
-            offset: read,
-            expected: "a scanline filter type 0 to 4 (offset in the decompressed image data)",
-            found: `${filterType} at row ${row}`,
-          });
-      }
-      out[start + i] = value & 0xff;
-    }
-    read += rowBytes + 1;
-  }
-  return read;
-}
-
 /**
  * Copies the samples of a reconstructed pass to their places in the full image `samples`
  * (row-major, `samplesPerPixel` per pixel), unpacking sub-byte depths MSB first (PNG spec 7.2)
  * and 16-bit samples from big-endian. Sample values are kept as stored (not rescaled).
  */
 export function scatterPass(
-  packed: Uint8Array,
+  rows: Rows,
   pass: Pass,
   header: PngHeader,
   samples: Uint8Array | Uint16Array,
 ): void {
+  const { bytes } = rows;
   const perPixel = SAMPLES_PER_PIXEL[header.colorType] ?? 1;
   const depth = header.bitDepth;
-  const perRow = pass.width * perPixel;
   const mask = (1 << depth) - 1;
+  // Distance in `samples` between two pixels of the pass on one image row.
+  const step = pass.dx * perPixel;
   for (let row = 0; row < pass.height; row++) {
-    const rowStart = row * pass.rowBytes;
     const y = pass.y0 + row * pass.dy;
-    for (let k = 0; k < perRow; k++) {
-      let value: number;
-      if (depth === 16) {
-        value =
-          ((packed[rowStart + 2 * k] as number) << 8) | (packed[rowStart + 2 * k + 1] as number);
-      } else if (depth === 8) {
-        value = packed[rowStart + k] as number;
-      } else {
-        const bit = k * depth;
-        const shift = 8 - depth - (bit & 7);
-        value = ((packed[rowStart + (bit >>> 3)] as number) >>> shift) & mask;
+    let read = rows.start + row * rows.stride;
+    let write = (y * header.width + pass.x0) * perPixel;
+    if (depth === 8) {
+      for (let column = 0; column < pass.width; column++, write += step) {
+        for (let channel = 0; channel < perPixel; channel++) {
+          samples[write + channel] = bytes[read++] as number;
+        }
       }
-      const column = Math.floor(k / perPixel);
-      const x = pass.x0 + column * pass.dx;
-      samples[(y * header.width + x) * perPixel + (k - column * perPixel)] = value;
+    } else if (depth === 16) {
+      for (let column = 0; column < pass.width; column++, write += step) {
+        for (let channel = 0; channel < perPixel; channel++, read += 2) {
+          samples[write + channel] = ((bytes[read] as number) << 8) | (bytes[read + 1] as number);
+        }
+      }
+    } else {
+      // Sub-byte depths only occur with one sample per pixel (PNG spec 11.2.1, table 11).
+      for (let column = 0; column < pass.width; column++, write += step) {
+        const bit = column * depth;
+        samples[write] = ((bytes[read + (bit >>> 3)] as number) >>> (8 - depth - (bit & 7))) & mask;
+      }
     }
   }
 }
