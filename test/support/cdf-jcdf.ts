@@ -30,6 +30,11 @@ export interface JcdfVariable {
   attributes: Map<string, string>;
   /** One array of value texts per record, in record order. */
   records: string[][];
+  /**
+   * Records jcdf lists in brackets: not stored in the file (sparse gaps, or past the last
+   * record written), shown with the value jcdf substitutes.
+   */
+  virtualRecords: Set<number>;
 }
 
 export interface JcdfListing {
@@ -49,6 +54,20 @@ function runJcdf(tool: "CdfList" | "CdfDump", args: string[]): string {
   return run.stdout;
 }
 
+/**
+ * Warnings jcdf's CdfDump prints while walking every record (a field read past or short of its
+ * RecordSize, a reserved field with an unexpected value): none for a well-formed file.
+ */
+export function jcdfDumpWarnings(path: string): string[] {
+  const run = spawnSync("java", ["-cp", jcdfJar, "uk.ac.bristol.star.cdf.util.CdfDump", path], {
+    encoding: "latin1",
+    maxBuffer: 1 << 30,
+  });
+  if (run.status !== 0)
+    throw new Error(`jcdf CdfDump failed (status ${run.status}): ${run.stderr}`);
+  return run.stderr.split("\n").filter((line) => line.includes("WARNING"));
+}
+
 /** Internal record type names in file order, as jcdf's CdfDump walks them. */
 export function jcdfRecordTypes(path: string): string[] {
   return runJcdf("CdfDump", [path])
@@ -59,8 +78,9 @@ export function jcdfRecordTypes(path: string): string[] {
 
 const VARIABLE_HEADER =
   /^Variable (\d+): (.+?) {2}--- {2}(\w+) \(([zr])\) \d+:\[([\d,]*)\] ([TF])\//;
-const VARIABLE_ATTRIBUTE = /^ {4}([^\s:]+):\t(.*)$/;
-const RECORD_LINE = /^\{? *(\d+):\t(.*?)(?: \})?$/;
+/** Not a record line: jcdf indents record numbers too ("    0:" once there are 1000+ records). */
+const VARIABLE_ATTRIBUTE = /^ {4}([^\s:\d][^\s:]*):\t(.*)$/;
+const RECORD_LINE = /^([[{]?) *(\d+):\t(.*?)(?: [\]}])?$/;
 
 /** Parses `CdfList` output; with `data: false` records are not listed (large files). */
 export function jcdfList(path: string, options: { data?: boolean } = {}): JcdfListing {
@@ -81,6 +101,7 @@ export function jcdfList(path: string, options: { data?: boolean } = {}): JcdfLi
         recordVarying: header[6] === "T",
         attributes: new Map(),
         records: [],
+        virtualRecords: new Set(),
       };
       variables.set(current.name, current);
       continue;
@@ -99,7 +120,44 @@ export function jcdfList(path: string, options: { data?: boolean } = {}): JcdfLi
       continue;
     }
     const record = RECORD_LINE.exec(line);
-    if (record !== null) current.records[Number(record[1])] = record[2]!.split(", ");
+    if (record !== null) {
+      const index = Number(record[2]);
+      current.records[index] = record[3]!.split(", ");
+      if (record[1] === "[") current.virtualRecords.add(index);
+    }
   }
   return { globalAttributes, variables };
+}
+
+export interface JcdfDumpRecord {
+  /** Record type name, e.g. "VXR", "zVDR". */
+  type: string;
+  offset: number;
+  /** Field name -> value text as `CdfDump -fields` prints it. */
+  fields: Map<string, string>;
+}
+
+const DUMP_RECORD = /^\d+:\t(\w+)\t-?\d+\t\d+\t0x([0-9a-f]+)$/;
+const DUMP_FIELD = /^ {4}(\w+):\s+(.*)$/;
+
+/** Every internal record with its fields, as jcdf's `CdfDump -fields` walks the file. */
+export function jcdfDumpRecords(path: string): JcdfDumpRecord[] {
+  const out: JcdfDumpRecord[] = [];
+  for (const line of runJcdf("CdfDump", ["-fields", path]).split("\n")) {
+    const record = DUMP_RECORD.exec(line);
+    if (record !== null) {
+      out.push({ type: record[1]!, offset: Number.parseInt(record[2]!, 16), fields: new Map() });
+      continue;
+    }
+    const field = DUMP_FIELD.exec(line);
+    if (field !== null) out[out.length - 1]?.fields.set(field[1]!, field[2]!);
+  }
+  return out;
+}
+
+/** A dumped field holding a list of integers ("0, 3, 6" or "0x140, 0x17d"). */
+export function dumpNumbers(record: JcdfDumpRecord, field: string): number[] {
+  const text = record.fields.get(field);
+  if (text === undefined) throw new Error(`${record.type} at ${record.offset} has no ${field}`);
+  return text.split(", ").map((t) => Number(t));
 }

@@ -6,6 +6,7 @@
  */
 import type {
   CdfAttributeEntry,
+  CdfCompressionSpec,
   CdfTypeName,
   CdfValues,
   CdfZVariableSpec,
@@ -25,7 +26,8 @@ export interface SampleVariable {
 
 export interface SampleOptions {
   encoding: "ibmpc" | "network";
-  compression: "none" | "gzip";
+  /** "gzip" is GZIP level 6; a spec names any method. */
+  compression: "gzip" | CdfCompressionSpec;
 }
 
 /** POSIX ms of J2000 (2000-01-01T11:58:55.816Z, the TT2000 origin in UTC; CDF UG 3.9, 2.5.7). */
@@ -63,7 +65,8 @@ export function tt2000After2017(unixMs: number, extraNs: number): bigint {
 export function sampleVariables(compression: SampleOptions["compression"]): SampleVariable[] {
   const r = random(20110106);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-  const gzip = compression === "gzip" ? ({ type: "gzip", level: 6 } as const) : "none";
+  const gzip: CdfCompressionSpec =
+    compression === "gzip" ? { type: "gzip", level: 6 } : compression;
   const out: SampleVariable[] = [];
   const add = (
     dataType: CdfTypeName,

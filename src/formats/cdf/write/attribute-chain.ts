@@ -1,25 +1,26 @@
 /**
  * Writes the attribute part of a CDF: a chain of ADRs, each followed by its chain of AgrEDRs
- * (global entries) and AzEDRs (zVariable entries), all linked by offsets (CDF IFD 3.9, ADR and
- * AEDR).
+ * (gEntries of a global attribute, rVariable entries of a variable attribute) and AzEDRs
+ * (zVariable entries), all linked by offsets (CDF IFD 3.9, ADR and AEDR).
  */
 import { AttributeScope, RecordType } from "../constants.js";
 import type { EncodedEntry } from "./attribute-entry.js";
 import type { ByteSink } from "./byte-sink.js";
-import { AEDR_HEADER_BYTES, adrRecord, aedrRecord } from "./internal-records.js";
+import { adrRecord, aedrHeaderBytes, aedrRecord } from "./internal-records.js";
+import type { CdfFormat } from "./record-bytes.js";
 
 export type NumberedEntry = EncodedEntry & { entryNum: number };
 
 export interface AttributeToWrite {
   name: string;
   scope: "global" | "variable";
-  /** gEntries, numbered 0.. in order. */
+  /** gEntries, numbered 0.. in order (global attributes only). */
   globalEntries: readonly EncodedEntry[];
-  /** zEntries, numbered by their variable, in increasing variable number. */
+  /** rEntries, numbered by their rVariable, in increasing variable number. */
+  rEntries: readonly NumberedEntry[];
+  /** zEntries, numbered by their zVariable, in increasing variable number. */
   zEntries: readonly NumberedEntry[];
 }
-
-const entryBytes = (e: EncodedEntry) => AEDR_HEADER_BYTES + e.value.length;
 
 function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
@@ -28,22 +29,27 @@ function sum(values: readonly number[]): number {
 /** Appends the chain for `attributes` (numbered by position) and returns its head, 0 if none. */
 export function writeAttributeChain(
   sink: ByteSink,
+  format: CdfFormat,
   attributes: readonly AttributeToWrite[],
 ): number {
   if (attributes.length === 0) return 0;
+  const entryBytes = (e: EncodedEntry) => aedrHeaderBytes(format) + e.value.length;
   const head = sink.position;
   let offset = head;
   attributes.forEach((attribute, num) => {
-    const global = attribute.globalEntries.map((e, i) => ({ ...e, entryNum: i }));
+    const global =
+      attribute.scope === "global"
+        ? attribute.globalEntries.map((e, i) => ({ ...e, entryNum: i }))
+        : attribute.rEntries;
     const z = attribute.zEntries;
     const adr = (next: number, agrEdrHead: number, azEdrHead: number) =>
-      adrRecord({
+      adrRecord(format, {
         next,
         agrEdrHead,
         scope: attribute.scope === "global" ? AttributeScope.GLOBAL : AttributeScope.VARIABLE,
         num,
         grEntryCount: global.length,
-        maxGrEntry: global.length - 1,
+        maxGrEntry: global.length === 0 ? -1 : global[global.length - 1]!.entryNum,
         azEdrHead,
         zEntryCount: z.length,
         maxZEntry: z.length === 0 ? -1 : z[z.length - 1]!.entryNum,
@@ -59,8 +65,8 @@ export function writeAttributeChain(
         z.length === 0 ? 0 : offset + adrBytes + globalBytes,
       ),
     );
-    appendEntries(sink, RecordType.AgrEDR, num, global);
-    appendEntries(sink, RecordType.AzEDR, num, z);
+    appendEntries(sink, format, RecordType.AgrEDR, num, global);
+    appendEntries(sink, format, RecordType.AzEDR, num, z);
     offset += total;
   });
   return head;
@@ -68,15 +74,16 @@ export function writeAttributeChain(
 
 function appendEntries(
   sink: ByteSink,
+  format: CdfFormat,
   recordType: number,
   attributeNum: number,
   entries: readonly NumberedEntry[],
 ): void {
   let offset = sink.position;
   entries.forEach((e, i) => {
-    const size = entryBytes(e);
+    const size = aedrHeaderBytes(format) + e.value.length;
     const next = i + 1 < entries.length ? offset + size : 0;
-    sink.append(aedrRecord({ ...e, recordType, next, attributeNum }));
+    sink.append(aedrRecord(format, { ...e, recordType, next, attributeNum }));
     offset += size;
   });
 }

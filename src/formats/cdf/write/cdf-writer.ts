@@ -1,52 +1,32 @@
 /**
- * Writes CDF v3 files (single file, row-major, zVariables only). Data blocks go to the sink as
- * soon as they fill, right after the CDR; descriptors (GDR, ADRs, AEDRs, zVDRs, VXRs, CPRs) are
- * written at the end, and the CDR is patched with the GDR offset. Internal records are linked
- * by offsets, so this order is as valid as the CDF library's own (CDF IFD 3.9, chapter 2
- * "dotCDF File").
+ * Writes single-file CDFs in the V3 (default) or V2.7 layout: row- or column-major, zVariables
+ * and rVariables, per-variable or whole-file compression, sparse records, VXR trees or chains.
+ * Data blocks go to the sink as soon as they fill,
+ * right after the CDR; descriptors (GDR, ADRs, AEDRs, VDRs, VXRs, CPRs) are written at the end,
+ * and the CDR is patched with the GDR offset. Internal records are linked by offsets, so this
+ * order is as valid as the CDF library's own (CDF IFD 3.9, chapter 2 "dotCDF File"). A
+ * whole-file compressed CDF is assembled in memory and compressed when finished.
  */
 import { InvalidArgumentError } from "../../../core/errors.js";
-import {
-  CDF_MAGIC_V3,
-  CDF_MAGIC2_UNCOMPRESSED,
-  CdfCompression,
-  CdfEncoding,
-  VDR_FLAG_COMPRESSION,
-  VDR_FLAG_PAD_VALUE,
-  VDR_FLAG_RECORD_VARIANCE,
-} from "../constants.js";
+import { CDF_MAGIC_V3, CDF_MAGIC_V26, CDF_MAGIC2_UNCOMPRESSED, CdfEncoding } from "../constants.js";
 import { writeAttributeChain } from "./attribute-chain.js";
 import type { CdfAttributeEntry, EncodedEntry } from "./attribute-entry.js";
 import { encodeAttributeEntry } from "./attribute-entry.js";
 import type { ByteSink } from "./byte-sink.js";
 import { FileSink, MemorySink } from "./byte-sink.js";
-import {
-  CDR_BYTES,
-  cdrRecord,
-  cprRecord,
-  GDR_BYTES,
-  gdrRecord,
-  zvdrRecord,
-} from "./internal-records.js";
-import { writeVxrTree } from "./vxr-tree.js";
-import type { CdfZVariableSpec } from "./z-variable.js";
-import { CdfZVariableWriter, checkName } from "./z-variable.js";
-
-export type CdfEncodingName = "ibmpc" | "network";
-
-export interface CdfWriterOptions {
-  /** Byte order of the data: "ibmpc" (little-endian, default) or "network" (big-endian). */
-  encoding?: CdfEncodingName;
-  /**
-   * GDR LeapSecondLastUpdated, YYYYMMDD. Default 20170101: the last leap second so far was
-   * inserted at the end of 2016-12-31 (IERS Bulletin C 52).
-   */
-  leapSecondLastUpdated?: number;
-}
+import { checkTypeInVersion } from "./data-types.js";
+import { compressWholeFile } from "./file-compression.js";
+import { cdrBytes, cdrRecord, gdrBytes, gdrRecord } from "./internal-records.js";
+import { nameFieldBytes } from "./record-bytes.js";
+import { checkName } from "./variable-checks.js";
+import { writeVariableIndex, writeVdrChain } from "./variable-descriptors.js";
+import type { CdfRVariableSpec, CdfZVariableSpec } from "./variable-writer.js";
+import { CdfVariableWriter } from "./variable-writer.js";
+import type { CdfEncodingName, CdfWriterOptions, ResolvedWriterOptions } from "./writer-options.js";
+import { resolveWriterOptions } from "./writer-options.js";
 
 /** Offset of the CDR: right after the two 4-byte magic numbers (IFD 3.9, CDR). */
 const CDR_OFFSET = 8;
-const DEFAULT_LEAP_SECOND_LAST_UPDATED = 20170101;
 
 interface AttributeDraft {
   name: string;
@@ -56,34 +36,33 @@ interface AttributeDraft {
 
 export class CdfWriter {
   readonly encoding: CdfEncodingName;
-  private readonly littleEndian: boolean;
-  private readonly leapSecondLastUpdated: number;
+  readonly majority: "row" | "column";
+  readonly rDims: readonly number[];
+  private readonly options: ResolvedWriterOptions;
   private readonly attributes = new Map<string, AttributeDraft>();
-  private readonly variables: CdfZVariableWriter[] = [];
+  private readonly zVariables: CdfVariableWriter[] = [];
+  private readonly rVariables: CdfVariableWriter[] = [];
+  /** Where the uncompressed file goes: the target, or memory when it is compressed at the end. */
+  private readonly sink: ByteSink;
   private finished = false;
 
   /** An in-memory writer: finish it with `toBytes()`. For a file, use `CdfWriter.create`. */
   constructor(
     options: CdfWriterOptions = {},
-    private readonly sink: ByteSink = new MemorySink(),
+    private readonly target: ByteSink = new MemorySink(),
   ) {
-    const encoding = options.encoding ?? "ibmpc";
-    if (encoding !== "ibmpc" && encoding !== "network") {
-      throw new InvalidArgumentError("encoding", `${String(encoding)} is not "ibmpc" or "network"`);
-    }
-    this.encoding = encoding;
-    this.littleEndian = encoding === "ibmpc";
-    this.leapSecondLastUpdated = options.leapSecondLastUpdated ?? DEFAULT_LEAP_SECOND_LAST_UPDATED;
-    if (!Number.isInteger(this.leapSecondLastUpdated) || this.leapSecondLastUpdated < 0) {
-      throw new InvalidArgumentError("leapSecondLastUpdated", "must be a YYYYMMDD integer");
-    }
-    const magic = new Uint8Array(CDR_OFFSET + CDR_BYTES);
+    this.options = resolveWriterOptions(options);
+    this.encoding = this.options.encoding;
+    this.majority = this.options.majority;
+    this.rDims = this.options.rDims;
+    this.sink = this.options.fileCompression === undefined ? target : new MemorySink();
+    const magic = new Uint8Array(CDR_OFFSET + cdrBytes(this.options.format));
     const view = new DataView(magic.buffer);
-    // Magic numbers are big-endian (IFD 3.9, "Magic Numbers").
-    view.setUint32(0, CDF_MAGIC_V3, false);
+    // Magic numbers are big-endian (IFD 3.9 / 2.7, "Magic Numbers").
+    view.setUint32(0, this.options.format.v3 ? CDF_MAGIC_V3 : CDF_MAGIC_V26, false);
     view.setUint32(4, CDF_MAGIC2_UNCOMPRESSED, false);
     // The CDR bytes are a placeholder until the GDR offset is known.
-    sink.append(magic);
+    this.sink.append(magic);
   }
 
   /** A writer that streams data blocks to `path` as records are appended; finish with `close()`. */
@@ -97,7 +76,7 @@ export class CdfWriter {
     entries: CdfAttributeEntry | readonly CdfAttributeEntry[],
   ): this {
     this.assertOpen();
-    checkName(name, "attribute name");
+    checkName(name, "attribute name", nameFieldBytes(this.options.format));
     const existing = this.attributes.get(name);
     if (existing !== undefined) {
       throw new InvalidArgumentError(
@@ -106,9 +85,11 @@ export class CdfWriter {
       );
     }
     const list: readonly CdfAttributeEntry[] = Array.isArray(entries) ? entries : [entries];
-    const globalEntries = list.map((entry, i) =>
-      encodeAttributeEntry(entry, this.littleEndian, `${name}[${i}]`),
-    );
+    const globalEntries = list.map((entry, i) => {
+      const encoded = encodeAttributeEntry(entry, this.options.littleEndian, `${name}[${i}]`);
+      checkTypeInVersion(encoded.dataType, this.options.format.v3, `${name}[${i}]`);
+      return encoded;
+    });
     this.attributes.set(name, { name, scope: "global", globalEntries });
     return this;
   }
@@ -120,7 +101,7 @@ export class CdfWriter {
    */
   addVariableAttribute(name: string): this {
     this.assertOpen();
-    checkName(name, "attribute name");
+    checkName(name, "attribute name", nameFieldBytes(this.options.format));
     this.useVariableAttribute(name);
     return this;
   }
@@ -132,20 +113,44 @@ export class CdfWriter {
     return this;
   }
 
-  /** Declares a zVariable; append its records through the returned writer. */
-  addZVariable(spec: CdfZVariableSpec): CdfZVariableWriter {
+  /** Declares a zVariable; write its records through the returned writer. */
+  addZVariable(spec: CdfZVariableSpec): CdfVariableWriter {
+    return this.addVariable(spec, "z", this.zVariables);
+  }
+
+  /** Declares an rVariable, whose dimensions are the writer's `rDims`. */
+  addRVariable(spec: CdfRVariableSpec): CdfVariableWriter {
+    if ("dims" in spec) {
+      throw new InvalidArgumentError(
+        `${spec.name}.dims`,
+        "rVariables share the file's rDims; set rDims in the writer options",
+      );
+    }
+    return this.addVariable({ ...spec, dims: this.rDims }, "r", this.rVariables);
+  }
+
+  private addVariable(
+    spec: CdfZVariableSpec,
+    kind: "r" | "z",
+    list: CdfVariableWriter[],
+  ): CdfVariableWriter {
     this.assertOpen();
-    if (this.variables.some((v) => v.name === spec.name)) {
+    if ([...this.rVariables, ...this.zVariables].some((v) => v.name === spec.name)) {
       throw new InvalidArgumentError("variable name", `${spec.name} is already declared`);
     }
-    const variable = new CdfZVariableWriter(
+    const variable = new CdfVariableWriter(
       spec,
-      this.variables.length,
+      kind,
+      list.length,
       this.sink,
-      this.littleEndian,
+      {
+        format: this.options.format,
+        littleEndian: this.options.littleEndian,
+        rowMajor: this.majority === "row",
+      },
       (name) => this.useVariableAttribute(name),
     );
-    this.variables.push(variable);
+    list.push(variable);
     return variable;
   }
 
@@ -160,11 +165,11 @@ export class CdfWriter {
 
   /** Finishes an in-memory writer and returns the file's bytes. */
   toBytes(): Uint8Array {
-    if (!(this.sink instanceof MemorySink)) {
+    if (!(this.target instanceof MemorySink)) {
       throw new InvalidArgumentError("writer", "this writer streams to a file; call close()");
     }
     this.finish();
-    return this.sink.toBytes();
+    return this.target.toBytes();
   }
 
   /** Finishes the file: writes the descriptors and closes the sink. */
@@ -179,82 +184,47 @@ export class CdfWriter {
   private finish(): void {
     if (this.finished) return;
     this.finished = true;
+    const format = this.options.format;
     try {
-      for (const v of this.variables) v.finish();
-      const trailer = this.writeIndexes();
+      const variables = [...this.rVariables, ...this.zVariables];
+      for (const v of variables) v.finish();
+      const indexes = new Map(
+        variables.map((v) => [
+          v,
+          writeVariableIndex(this.sink, format, v, this.options.vxrLayout, this.options.vxrEntries),
+        ]),
+      );
       const adrHead = this.writeAttributes();
-      const zVdrHead = this.writeVdrs(trailer);
+      const rVdrHead = writeVdrChain(this.sink, format, this.rVariables, indexes);
+      const zVdrHead = writeVdrChain(this.sink, format, this.zVariables, indexes);
       const gdrOffset = this.sink.position;
       this.sink.append(
-        gdrRecord({
+        gdrRecord(format, {
+          rVdrHead,
           zVdrHead,
           adrHead,
-          eofOffset: gdrOffset + GDR_BYTES,
+          eofOffset: gdrOffset + gdrBytes(format, this.rDims.length),
           attributeCount: this.attributes.size,
-          zVariableCount: this.variables.length,
-          leapSecondLastUpdated: this.leapSecondLastUpdated,
+          rVariableCount: this.rVariables.length,
+          // rMaxRec: the highest record number of any rVariable (IFD 3.9, GDR).
+          rMaxRec: this.rVariables.reduce((most, v) => Math.max(most, v.recordCount - 1), -1),
+          rDims: this.rDims,
+          zVariableCount: this.zVariables.length,
+          leapSecondLastUpdated: this.options.leapSecondLastUpdated,
         }),
       );
-      const encoding = this.littleEndian ? CdfEncoding.IBMPC : CdfEncoding.NETWORK;
-      this.sink.patch(CDR_OFFSET, cdrRecord({ gdrOffset, encoding }));
+      const encoding = this.options.littleEndian ? CdfEncoding.IBMPC : CdfEncoding.NETWORK;
+      const rowMajor = this.majority === "row";
+      this.sink.patch(CDR_OFFSET, cdrRecord(format, { gdrOffset, encoding, rowMajor }));
+      const fileCompression = this.options.fileCompression;
+      if (this.sink instanceof MemorySink && fileCompression !== undefined) {
+        for (const part of compressWholeFile(format, this.sink.toBytes(), fileCompression)) {
+          this.target.append(part);
+        }
+      }
     } finally {
-      this.sink.close();
+      this.target.close();
     }
-  }
-
-  /** VXR trees and CPRs; returns per-variable {vxrHead, cprOffset}. */
-  private writeIndexes(): { vxrHead: number; cprOffset: number }[] {
-    return this.variables.map((v) => ({
-      vxrHead: writeVxrTree(this.sink, v.blocks),
-      cprOffset:
-        v.gzipLevel === undefined
-          ? -1
-          : this.sink.append(cprRecord(CdfCompression.GZIP, v.gzipLevel)),
-    }));
-  }
-
-  private writeVdrs(indexes: readonly { vxrHead: number; cprOffset: number }[]): number {
-    const records = this.variables.map((v, i) => {
-      const index = indexes[i]!;
-      const flags =
-        (v.recordVarying ? VDR_FLAG_RECORD_VARIANCE : 0) |
-        (v.padValue === undefined ? 0 : VDR_FLAG_PAD_VALUE) |
-        (v.gzipLevel === undefined ? 0 : VDR_FLAG_COMPRESSION);
-      return (next: number) =>
-        zvdrRecord({
-          next,
-          dataType: v.type.code,
-          maxRec: v.recordCount - 1,
-          vxrHead: index.vxrHead,
-          vxrTail: index.vxrHead,
-          flags,
-          numElems: v.numElems,
-          num: v.num,
-          cprOffset: index.cprOffset,
-          // Records per block: the most any stored block holds, which a reader may size its
-          // decompression buffer by (IFD 3.9, VDR field BlockingFactor).
-          blockingFactor: Math.min(v.recordsPerBlock, Math.max(1, v.recordCount)),
-          name: v.name,
-          dims: v.dims,
-          padValue: v.padValue,
-        });
-    });
-    return this.writeChain(records);
-  }
-
-  /** Writes records linked by their `next` field, each pointing to the one after it. */
-  private writeChain(builders: readonly ((next: number) => Uint8Array)[]): number {
-    if (builders.length === 0) return 0;
-    // Sizes do not depend on `next`, so build once with 0 to learn the offsets.
-    const sizes = builders.map((b) => b(0).length);
-    const start = this.sink.position;
-    let offset = start;
-    builders.forEach((build, i) => {
-      const next = i + 1 < builders.length ? offset + sizes[i]! : 0;
-      this.sink.append(build(next));
-      offset += sizes[i]!;
-    });
-    return start;
   }
 
   /** ADRs with their entries; returns the ADR head offset. */
@@ -263,11 +233,16 @@ export class CdfWriter {
       name: draft.name,
       scope: draft.scope,
       globalEntries: draft.globalEntries,
-      zEntries: this.variables.flatMap((v) => {
-        const entry = v.attributes.get(draft.name);
-        return entry === undefined ? [] : [{ ...entry, entryNum: v.num }];
-      }),
+      rEntries: this.entriesOf(this.rVariables, draft.name),
+      zEntries: this.entriesOf(this.zVariables, draft.name),
     }));
-    return writeAttributeChain(this.sink, attributes);
+    return writeAttributeChain(this.sink, this.options.format, attributes);
+  }
+
+  private entriesOf(variables: readonly CdfVariableWriter[], attribute: string) {
+    return variables.flatMap((v) => {
+      const entry = v.attributes.get(attribute);
+      return entry === undefined ? [] : [{ ...entry, entryNum: v.num }];
+    });
   }
 }

@@ -81,3 +81,20 @@ export function cdfTypeInfo(name: string, argument = "dataType"): CdfTypeInfo {
 export function scalarsPerCdfElement(info: CdfTypeInfo): number {
   return info.name === "EPOCH16" ? 2 : 1;
 }
+
+/**
+ * Types a CDF 2.7 file cannot hold: CDF_EPOCH16 came with CDF 3.0, CDF_INT8 and CDF_TIME_TT2000
+ * with CDF 3.4 (CDF User's Guide 3.9, "Data Types").
+ */
+const V3_ONLY_CODES: ReadonlySet<number> = new Set([
+  CdfDataType.CDF_EPOCH16,
+  CdfDataType.CDF_INT8,
+  CdfDataType.CDF_TIME_TT2000,
+]);
+
+/** Refuses a V3-only data type (by code) in a V2 file. */
+export function checkTypeInVersion(code: number, v3: boolean, argument: string): void {
+  if (v3 || !V3_ONLY_CODES.has(code)) return;
+  const name = Object.entries(CdfDataType).find(([, c]) => c === code)?.[0] ?? String(code);
+  throw new InvalidArgumentError(argument, `${name} needs a CDF 3 file; write with version 3`);
+}

@@ -1,110 +1,62 @@
 /**
- * Byte images of CDF v3 internal records. Every field of an internal record is big-endian
- * whatever the data encoding (CDF Internal Format Description 3.9, chapter 2); offsets and record
- * sizes are 8-byte integers in v3 files. Only attribute values and pad values (passed in here
- * already encoded) follow the file's data encoding.
+ * Byte images of CDF internal records in the V3 layout (CDF Internal Format Description 3.9) or
+ * the V2.7 layout (IFD 2.7): the same fields, with 4-byte instead of 8-byte offsets and sizes
+ * and 64-byte Name fields. Only attribute values and pad values (passed in here already
+ * encoded) follow the file's data encoding.
  */
 import { CDR_FLAG_ROW_MAJOR, RecordType } from "../constants.js";
+import type { CdfFormat } from "./record-bytes.js";
+import {
+  COPYRIGHT_FIELD_BYTES,
+  nameFieldBytes,
+  offsetBytes,
+  RecordBytes,
+  recordHeaderBytes,
+} from "./record-bytes.js";
 
-/** Bytes of the name fields of ADRs and VDRs (IFD 3.9, ADR and VDR field Name). */
-export const CDF_NAME_FIELD_BYTES = 256;
-/** Bytes of the CDR copyright field in v3 files (IFD 3.9, CDR). */
-const COPYRIGHT_FIELD_BYTES = 256;
-/** Size of the v3 CDR: 56 bytes of fields + the copyright text (IFD 3.9, CDR). */
-export const CDR_BYTES = 56 + COPYRIGHT_FIELD_BYTES;
-/** Size of a v3 GDR without rVariable dimensions (IFD 3.9, GDR). */
-export const GDR_BYTES = 84;
-/** Size of a v3 ADR (IFD 3.9, ADR). */
-const ADR_BYTES = 68 + CDF_NAME_FIELD_BYTES;
-/** Fixed part of a v3 AEDR before its value (IFD 3.9, AEDR). */
-export const AEDR_HEADER_BYTES = 56;
-/** Fixed part of a v3 zVDR before its dimension sizes (IFD 3.9, VDR). */
-const ZVDR_FIXED_BYTES = 344;
-/** Fixed part of a v3 VXR before its entry arrays (IFD 3.9, VXR). */
-const VXR_HEADER_BYTES = 28;
-/** Header of a v3 VVR (IFD 3.9, VVR). */
-export const VVR_HEADER_BYTES = 12;
-/** Header of a v3 CVVR (IFD 3.9, CVVR). */
-export const CVVR_HEADER_BYTES = 24;
-/** Size of a v3 CPR with one parameter (IFD 3.9, CPR). */
-export const CPR_BYTES = 28;
+/**
+ * Bytes of a record with `offsets` offset/size fields (RecordSize included) and `ints` 4-byte
+ * fields (RecordType included).
+ */
+function fixedBytes(format: CdfFormat, offsets: number, ints: number): number {
+  return offsets * offsetBytes(format) + 4 * ints;
+}
 
 /** Text stored in the CDR copyright field; readers ignore it. */
 const COPYRIGHT_TEXT = "\nCommon Data Format (CDF)\nwritten by aurorakit\n";
 
-/** Big-endian field cursor over a fresh record buffer. */
-class RecordBytes {
-  readonly bytes: Uint8Array;
-  private readonly view: DataView;
-  private at = 0;
-
-  /** `declaredBytes` is the record size when only the header is built here (VVR, CVVR). */
-  constructor(
-    size: number,
-    private readonly declaredBytes = size,
-  ) {
-    this.bytes = new Uint8Array(size);
-    this.view = new DataView(this.bytes.buffer);
-  }
-
-  i32(value: number): this {
-    this.view.setInt32(this.at, value, false);
-    this.at += 4;
-    return this;
-  }
-
-  i64(value: number): this {
-    this.view.setBigInt64(this.at, BigInt(value), false);
-    this.at += 8;
-    return this;
-  }
-
-  /** Writes `text` as Latin-1, NUL-padded to `fieldBytes`. */
-  text(text: string, fieldBytes: number): this {
-    for (let i = 0; i < text.length && i < fieldBytes; i++) {
-      this.bytes[this.at + i] = text.charCodeAt(i) & 0xff;
-    }
-    this.at += fieldBytes;
-    return this;
-  }
-
-  raw(bytes: Uint8Array): this {
-    this.bytes.set(bytes, this.at);
-    this.at += bytes.length;
-    return this;
-  }
-
-  header(type: number): this {
-    return this.i64(this.declaredBytes).i32(type);
-  }
-}
-
 export interface CdrFields {
   gdrOffset: number;
   encoding: number;
+  rowMajor: boolean;
 }
 
-/** CDF version written in the CDR (IFD 3.9, CDR): 3.9.0. */
-const CDF_VERSION = 3;
-const CDF_RELEASE = 9;
-const CDF_INCREMENT = 0;
+/** Library version written in the CDR: 3.9.0 for V3 files, 2.7.2 for V2 ones (IFD, CDR). */
+const V3_VERSION = [3, 9, 0] as const;
+const V2_VERSION = [2, 7, 2] as const;
 /** CDR flags bit 1: the whole CDF is in this one file (IFD 3.9, CDR). */
 const CDR_FLAG_SINGLE_FILE = 0x2;
 
-export function cdrRecord(fields: CdrFields): Uint8Array {
+/** Bytes of the CDR (IFD, CDR): RecordSize, GDRoffset, 10 integers, Copyright. */
+export function cdrBytes(format: CdfFormat): number {
+  return fixedBytes(format, 2, 10) + COPYRIGHT_FIELD_BYTES;
+}
+
+export function cdrRecord(format: CdfFormat, fields: CdrFields): Uint8Array {
+  const [version, release, increment] = format.v3 ? V3_VERSION : V2_VERSION;
   return (
-    new RecordBytes(CDR_BYTES)
+    new RecordBytes(format, cdrBytes(format))
       .header(RecordType.CDR)
-      .i64(fields.gdrOffset)
-      .i32(CDF_VERSION)
-      .i32(CDF_RELEASE)
+      .offset(fields.gdrOffset)
+      .i32(version)
+      .i32(release)
       .i32(fields.encoding)
-      .i32(CDR_FLAG_ROW_MAJOR | CDR_FLAG_SINGLE_FILE)
+      .i32((fields.rowMajor ? CDR_FLAG_ROW_MAJOR : 0) | CDR_FLAG_SINGLE_FILE)
       // rfuA, rfuB: 0 (IFD 3.9, CDR).
       .i32(0)
       .i32(0)
-      .i32(CDF_INCREMENT)
-      // Identifier and rfuE: -1 (IFD 3.9, CDR).
+      .i32(increment)
+      // Identifier (rfuD in V2) and rfuE: -1 (IFD, CDR).
       .i32(-1)
       .i32(-1)
       .text(COPYRIGHT_TEXT, COPYRIGHT_FIELD_BYTES).bytes
@@ -112,39 +64,47 @@ export function cdrRecord(fields: CdrFields): Uint8Array {
 }
 
 export interface GdrFields {
+  rVdrHead: number;
   zVdrHead: number;
   adrHead: number;
   eofOffset: number;
   attributeCount: number;
+  rVariableCount: number;
+  /** Highest record number of any rVariable, -1 when none. */
+  rMaxRec: number;
+  rDims: readonly number[];
   zVariableCount: number;
-  /** YYYYMMDD of the last leap second in the table the file was written with. */
+  /** YYYYMMDD of the last leap second in the writer's table (V3 only; V2 has rfuD there). */
   leapSecondLastUpdated: number;
 }
 
-export function gdrRecord(fields: GdrFields): Uint8Array {
-  return (
-    new RecordBytes(GDR_BYTES)
-      .header(RecordType.GDR)
-      // rVDRhead: no rVariables.
-      .i64(0)
-      .i64(fields.zVdrHead)
-      .i64(fields.adrHead)
-      .i64(fields.eofOffset)
-      // NrVars 0.
-      .i32(0)
-      .i32(fields.attributeCount)
-      // rMaxRec -1 and rNumDims 0: no rVariables.
-      .i32(-1)
-      .i32(0)
-      .i32(fields.zVariableCount)
-      // UIRhead: no unused records.
-      .i64(0)
-      // rfuC 0.
-      .i32(0)
-      .i32(fields.leapSecondLastUpdated)
-      // rfuE -1.
-      .i32(-1).bytes
-  );
+/** Bytes of the GDR (IFD, GDR): 6 offsets, 9 integers, then one rDimSize per rDimension. */
+export function gdrBytes(format: CdfFormat, rNumDims: number): number {
+  return fixedBytes(format, 6, 9) + 4 * rNumDims;
+}
+
+export function gdrRecord(format: CdfFormat, fields: GdrFields): Uint8Array {
+  const r = new RecordBytes(format, gdrBytes(format, fields.rDims.length))
+    .header(RecordType.GDR)
+    .offset(fields.rVdrHead)
+    .offset(fields.zVdrHead)
+    .offset(fields.adrHead)
+    .offset(fields.eofOffset)
+    .i32(fields.rVariableCount)
+    .i32(fields.attributeCount)
+    .i32(fields.rMaxRec)
+    .i32(fields.rDims.length)
+    .i32(fields.zVariableCount)
+    // UIRhead: no unused records.
+    .offset(0)
+    // rfuC 0.
+    .i32(0)
+    // LeapSecondLastUpdated in V3; rfuD -1 in V2 (IFD 2.7, GDR).
+    .i32(format.v3 ? fields.leapSecondLastUpdated : -1)
+    // rfuE -1.
+    .i32(-1);
+  for (const d of fields.rDims) r.i32(d);
+  return r.bytes;
 }
 
 export interface AdrFields {
@@ -160,24 +120,24 @@ export interface AdrFields {
   name: string;
 }
 
-export function adrRecord(f: AdrFields): Uint8Array {
+export function adrRecord(format: CdfFormat, f: AdrFields): Uint8Array {
   return (
-    new RecordBytes(ADR_BYTES)
+    new RecordBytes(format, fixedBytes(format, 4, 9) + nameFieldBytes(format))
       .header(RecordType.ADR)
-      .i64(f.next)
-      .i64(f.agrEdrHead)
+      .offset(f.next)
+      .offset(f.agrEdrHead)
       .i32(f.scope)
       .i32(f.num)
       .i32(f.grEntryCount)
       .i32(f.maxGrEntry)
       // rfuA 0.
       .i32(0)
-      .i64(f.azEdrHead)
+      .offset(f.azEdrHead)
       .i32(f.zEntryCount)
       .i32(f.maxZEntry)
       // rfuE -1.
       .i32(-1)
-      .text(f.name, CDF_NAME_FIELD_BYTES).bytes
+      .text(f.name, nameFieldBytes(format)).bytes
   );
 }
 
@@ -189,22 +149,27 @@ export interface AedrFields {
   dataType: number;
   entryNum: number;
   numElems: number;
-  /** Strings in a character entry (IFD 3.9, AEDR); 0 for numeric entries. */
+  /** Strings in a character entry (IFD 3.9, AEDR; rfuA = 0 in V2); 0 for numeric entries. */
   numStrings: number;
   /** Value bytes, already in the file's data encoding. */
   value: Uint8Array;
 }
 
-export function aedrRecord(f: AedrFields): Uint8Array {
+/** Bytes of an AEDR before its value (IFD, AEDR): 2 offsets and 10 integers. */
+export function aedrHeaderBytes(format: CdfFormat): number {
+  return fixedBytes(format, 2, 10);
+}
+
+export function aedrRecord(format: CdfFormat, f: AedrFields): Uint8Array {
   return (
-    new RecordBytes(AEDR_HEADER_BYTES + f.value.length)
+    new RecordBytes(format, aedrHeaderBytes(format) + f.value.length)
       .header(f.recordType)
-      .i64(f.next)
+      .offset(f.next)
       .i32(f.attributeNum)
       .i32(f.dataType)
       .i32(f.entryNum)
       .i32(f.numElems)
-      .i32(f.numStrings)
+      .i32(format.v3 ? f.numStrings : 0)
       // rfB, rfC 0; rfD, rfE -1 (IFD 3.9, AEDR).
       .i32(0)
       .i32(0)
@@ -214,48 +179,58 @@ export function aedrRecord(f: AedrFields): Uint8Array {
   );
 }
 
-export interface ZvdrFields {
+export interface VdrFields {
+  /** rVDRs leave out zNumDims and zDimSizes; their dimensions are the GDR's (IFD 3.9, VDR). */
+  kind: "r" | "z";
   next: number;
   dataType: number;
   maxRec: number;
   vxrHead: number;
   vxrTail: number;
   flags: number;
+  /** SRecords: 0 none, 1 pad, 2 previous (IFD 3.9, VDR). */
+  sparseRecords: number;
   numElems: number;
   num: number;
   cprOffset: number;
   blockingFactor: number;
   name: string;
   dims: readonly number[];
+  dimVarys: readonly boolean[];
   /** Encoded pad value (numElems elements), or undefined. */
   padValue: Uint8Array | undefined;
 }
 
-export function zvdrRecord(f: ZvdrFields): Uint8Array {
-  const size = ZVDR_FIXED_BYTES + 8 * f.dims.length + (f.padValue?.length ?? 0);
-  const r = new RecordBytes(size)
-    .header(RecordType.zVDR)
-    .i64(f.next)
+export function vdrRecord(format: CdfFormat, f: VdrFields): Uint8Array {
+  const z = f.kind === "z";
+  const dimBytes = z ? 4 + 8 * f.dims.length : 4 * f.dims.length;
+  // 5 offsets (size, next, VXRhead, VXRtail, CPRorSPRoffset), 11 integers, the Name (IFD, VDR).
+  const fixed = fixedBytes(format, 5, 11) + nameFieldBytes(format);
+  const r = new RecordBytes(format, fixed + dimBytes + (f.padValue?.length ?? 0))
+    .header(z ? RecordType.zVDR : RecordType.rVDR)
+    .offset(f.next)
     .i32(f.dataType)
     .i32(f.maxRec)
-    .i64(f.vxrHead)
-    .i64(f.vxrTail)
+    .offset(f.vxrHead)
+    .offset(f.vxrTail)
     .i32(f.flags)
-    // SRecords 0: no sparse records. rfuB 0, rfuC -1, rfuF -1 (IFD 3.9, VDR).
-    .i32(0)
+    .i32(f.sparseRecords)
+    // rfuB 0, rfuC -1, rfuF -1 (IFD 3.9, VDR).
     .i32(0)
     .i32(-1)
     .i32(-1)
     .i32(f.numElems)
     .i32(f.num)
     // CPRorSPRoffset: -1 when the variable is not compressed.
-    .i64(f.cprOffset)
+    .offset(f.cprOffset)
     .i32(f.blockingFactor)
-    .text(f.name, CDF_NAME_FIELD_BYTES)
-    .i32(f.dims.length);
-  for (const d of f.dims) r.i32(d);
-  // DimVarys: -1 (VARY) for every dimension.
-  for (let i = 0; i < f.dims.length; i++) r.i32(-1);
+    .text(f.name, nameFieldBytes(format));
+  if (z) {
+    r.i32(f.dims.length);
+    for (const d of f.dims) r.i32(d);
+  }
+  // DimVarys: -1 (VARY) or 0 (NOVARY) per dimension (IFD 3.9, VDR).
+  for (const varys of f.dimVarys) r.i32(varys ? -1 : 0);
   if (f.padValue !== undefined) r.raw(f.padValue);
   return r.bytes;
 }
@@ -267,40 +242,74 @@ export interface VxrEntry {
   offset: number;
 }
 
-export function vxrRecord(next: number, entries: readonly VxrEntry[]): Uint8Array {
+/** VXR (IFD, VXR): VXRnext, Nentries, NusedEntries, then First[], Last[] and Offset[]. */
+export function vxrRecord(
+  format: CdfFormat,
+  next: number,
+  entries: readonly VxrEntry[],
+): Uint8Array {
   const n = entries.length;
-  const r = new RecordBytes(VXR_HEADER_BYTES + 16 * n)
+  const r = new RecordBytes(format, fixedBytes(format, 2 + n, 3 + 2 * n))
     .header(RecordType.VXR)
-    .i64(next)
+    .offset(next)
     .i32(n)
     .i32(n);
   for (const e of entries) r.i32(e.firstRecord);
   for (const e of entries) r.i32(e.lastRecord);
-  for (const e of entries) r.i64(e.offset);
+  for (const e of entries) r.offset(e.offset);
   return r.bytes;
 }
 
-/** The 12-byte header of a VVR whose `dataBytes` of values follow it. */
-export function vvrHeader(dataBytes: number): Uint8Array {
-  return new RecordBytes(VVR_HEADER_BYTES, VVR_HEADER_BYTES + dataBytes).header(RecordType.VVR)
-    .bytes;
+/** The header of a VVR whose `dataBytes` of values follow it (IFD, VVR). */
+export function vvrHeader(format: CdfFormat, dataBytes: number): Uint8Array {
+  const size = recordHeaderBytes(format);
+  return new RecordBytes(format, size, size + dataBytes).header(RecordType.VVR).bytes;
 }
 
-/** The 24-byte header of a CVVR whose `compressedBytes` follow it. */
-export function cvvrHeader(compressedBytes: number): Uint8Array {
+/** The header of a CVVR whose `compressedBytes` follow it: rfuA, cSize (IFD, CVVR). */
+export function cvvrHeader(format: CdfFormat, compressedBytes: number): Uint8Array {
+  const size = fixedBytes(format, 2, 2);
   return (
-    new RecordBytes(CVVR_HEADER_BYTES, CVVR_HEADER_BYTES + compressedBytes)
+    new RecordBytes(format, size, size + compressedBytes)
       .header(RecordType.CVVR)
       // rfuA 0.
       .i32(0)
-      .i64(compressedBytes).bytes
+      .offset(compressedBytes).bytes
   );
 }
 
-/** CPR for one compression algorithm with one parameter (IFD 3.9, CPR). */
-export function cprRecord(compressionType: number, parameter: number): Uint8Array {
+/** Bytes of a CCR before its compressed data: CPRoffset, uSize, rfuA (IFD, CCR). */
+export function ccrHeaderBytes(format: CdfFormat): number {
+  return fixedBytes(format, 3, 2);
+}
+
+/** The header of a CCR whose `compressedBytes` follow it (IFD, CCR). */
+export function ccrHeader(
+  format: CdfFormat,
+  compressedBytes: number,
+  cprOffset: number,
+  uncompressedBytes: number,
+): Uint8Array {
+  const size = ccrHeaderBytes(format);
   return (
-    new RecordBytes(CPR_BYTES)
+    new RecordBytes(format, size, size + compressedBytes)
+      .header(RecordType.CCR)
+      .offset(cprOffset)
+      // uSize: the uncompressed file without its 8 magic bytes.
+      .offset(uncompressedBytes)
+      // rfuA 0.
+      .i32(0).bytes
+  );
+}
+
+/** CPR for one compression algorithm with one parameter (IFD, CPR). */
+export function cprRecord(
+  format: CdfFormat,
+  compressionType: number,
+  parameter: number,
+): Uint8Array {
+  return (
+    new RecordBytes(format, fixedBytes(format, 1, 5))
       .header(RecordType.CPR)
       .i32(compressionType)
       // rfuA 0, pCount 1.
