@@ -1,5 +1,5 @@
-import type { AttributeValue, FileDescription, FileFormat } from "./description.js";
 import { describeFile } from "./describe-file.js";
+import type { AttributeValue, FileDescription, FileFormat } from "./description.js";
 import { type ArraySummary, summarize } from "./summary.js";
 
 /** One array of `inspect --json`: the summary plus its attributes and format-specific details. */
