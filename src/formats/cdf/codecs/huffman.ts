@@ -6,7 +6,13 @@ import {
   growOutput,
   initialOutput,
 } from "./codec-support.js";
-import { buildHuffmanTree, END_OF_STREAM, type HuffmanTree, LEAF_COUNT } from "./huffman-tree.js";
+import {
+  buildHuffmanTree,
+  END_OF_STREAM,
+  type HuffmanTree,
+  huffmanCodes,
+  LEAF_COUNT,
+} from "./huffman-tree.js";
 
 /*
  * CDF_HUFF block layout (cdfhuff.c after Nelson's huff.c; see huffman-tree.ts for sources):
@@ -73,33 +79,30 @@ function readWeights(
   return { weights, bodyOffset: pos };
 }
 
-/** Fills the lookup table: every TABLE_BITS-bit prefix maps to a leaf or to a subtree root. */
+/**
+ * Fills the lookup table: every TABLE_BITS-bit prefix maps to a leaf (symbol << 8 | length) or,
+ * for codes longer than TABLE_BITS, to minus the subtree root the prefix leads to.
+ */
 function buildTable(tree: HuffmanTree): Int32Array {
   const table = new Int32Array(1 << TABLE_BITS);
-  // Depth-first over (node, code, length); the tree has at most 513 nodes.
-  const stackNode = new Int32Array(520);
-  const stackCode = new Int32Array(520);
-  const stackLength = new Int32Array(520);
-  stackNode[0] = tree.root;
-  let top = 1;
-  while (top > 0) {
-    top--;
-    const node = stackNode[top]!;
-    const code = stackCode[top]!;
-    const length = stackLength[top]!;
-    if (node <= END_OF_STREAM) {
+  const { codes, lengths } = huffmanCodes(tree);
+  for (let symbol = 0; symbol <= END_OF_STREAM; symbol++) {
+    const length = lengths[symbol]!;
+    if (length === 0) continue;
+    const code = codes[symbol]!;
+    if (length <= TABLE_BITS) {
       const start = code << (TABLE_BITS - length);
-      table.fill((node << 8) | length, start, start + (1 << (TABLE_BITS - length)));
-    } else if (length === TABLE_BITS) {
-      table[code] = -node;
-    } else {
-      stackNode[top] = tree.child0[node]!;
-      stackCode[top] = code << 1;
-      stackLength[top++] = length + 1;
-      stackNode[top] = tree.child1[node]!;
-      stackCode[top] = (code << 1) | 1;
-      stackLength[top++] = length + 1;
+      table.fill((symbol << 8) | length, start, start + (1 << (TABLE_BITS - length)));
+      continue;
     }
+    // Several long codes share a prefix; walking it from the root once per leaf is cheap
+    // (at most 257 leaves x TABLE_BITS steps) and keeps one tree walk in the codebase.
+    const prefix = code >>> (length - TABLE_BITS);
+    let node = tree.root;
+    for (let bit = TABLE_BITS - 1; bit >= 0; bit--) {
+      node = (prefix >>> bit) & 1 ? tree.child1[node]! : tree.child0[node]!;
+    }
+    table[prefix] = -node;
   }
   return table;
 }
