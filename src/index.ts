@@ -56,32 +56,10 @@ export type {
   CdfVariableInfo,
 } from "./formats/cdf/types.js";
 export type { CdfSparseMode } from "./formats/cdf/vdr.js";
-export type {
-  CdfAttributeEntry as CdfWriteAttributeEntry,
-  CdfCompressionSpec,
-  CdfCompressionType,
-  CdfEncodingName,
-  CdfNumericValues,
-  CdfRVariableSpec,
-  CdfSparseRecordsName,
-  CdfTypeName,
-  CdfValues,
-  CdfVariableSpec,
-  CdfWriterOptions,
-  CdfZVariableSpec,
-  IstpGlobalOptions,
-  IstpValue,
-  IstpVariableOptions,
-  IstpVarType,
-} from "./formats/cdf/write/index.js";
-export {
-  CdfVariableWriter,
-  CdfWriter,
-  cdfEpochFromUnixMs,
-  istpGlobalAttributes,
-  istpVariableAttributes,
-  tt2000FromUnixMs,
-} from "./formats/cdf/write/index.js";
+export type { CdfAttributeEntry as CdfWriteAttributeEntry } from "./formats/cdf/write/index.js";
+// The writer's barrel is its curated list; its CdfAttributeEntry is shadowed by the reader's
+// (explicit exports win over `export *`) and published as CdfWriteAttributeEntry (the line above).
+export * from "./formats/cdf/write/index.js";
 export { describeFile } from "./formats/describe-file.js";
 export type {
   AttributeValue,

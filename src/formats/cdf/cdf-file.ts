@@ -1,6 +1,6 @@
 import type { ByteSource } from "../../core/byte-source.js";
 import { InvalidArgumentError, NotFoundError } from "../../core/errors.js";
-import type { AnyNDArray } from "../../core/ndarray.js";
+import { type AnyNDArray, elementCount } from "../../core/ndarray.js";
 import { DEFLATE_MAX_RATIO } from "../compression/inflate.js";
 import { type CdfAttribute, type CdfAttributeEntry, readAttributes } from "./attributes.js";
 import { type CdfCompressionInfo, readCpr } from "./decompress.js";
@@ -188,12 +188,9 @@ export class CdfFile {
   private reader(state: VariableState): VariableReader {
     if (state.reader === undefined) {
       const { vdr } = state;
-      const geometry = recordGeometry(vdr, this.majority === "row");
-      const recordBytes = geometry.outputValues * geometry.valueBytes;
-      if (
-        !Number.isSafeInteger(geometry.storedRecordBytes) ||
-        recordBytes > this.justifiedOutputBytes()
-      ) {
+      // Checked before recordGeometry, whose reordering table has one entry per output value.
+      const recordBytes = elementCount(vdr.dims) * vdr.type.elementBytes * vdr.numElements;
+      if (!Number.isSafeInteger(recordBytes) || recordBytes > this.justifiedOutputBytes()) {
         throw formatError(
           this.layout,
           vdr.offset,
@@ -201,6 +198,7 @@ export class CdfFile {
           vdr.dims.join("x"),
         );
       }
+      const geometry = recordGeometry(vdr, this.majority === "row");
       state.reader = {
         layout: this.layout,
         vdr,

@@ -1,6 +1,6 @@
 import { allocate, type NumericDType } from "../../core/dtype.js";
 import type { AnyNDArray } from "../../core/ndarray.js";
-import { type CdfDataTypeInfo, defaultPadValue, numericDType } from "./data-types.js";
+import { defaultPadValue, numericDType } from "./data-types.js";
 import { type CdfCompressionInfo, decompressCdf } from "./decompress.js";
 import type { RecordGeometry } from "./geometry.js";
 import type { StoredBlock } from "./index-tree.js";
@@ -204,7 +204,7 @@ export function readRecordRange(
   if (dtype === undefined)
     return { dtype: "string", shape, data: decodeStrings(stored, geometry, count) };
   if (needsSwap(reader.fileLittleEndian)) swapInPlace(stored, vdr.type.swapUnitBytes);
-  return { dtype, shape, data: remapNumeric(stored, vdr.type, dtype, geometry, count) };
+  return { dtype, shape, data: remapNumeric(stored, dtype, geometry, count) };
 }
 
 function decodeStrings(stored: Uint8Array, geometry: RecordGeometry, count: number): string[] {
@@ -221,27 +221,25 @@ function decodeStrings(stored: Uint8Array, geometry: RecordGeometry, count: numb
   return out;
 }
 
+/**
+ * Reorders host-order stored values into the output layout by copying bytes, so that every
+ * bit pattern (float32 signalling NaNs included) survives unchanged.
+ */
 function remapNumeric(
   stored: Uint8Array,
-  type: CdfDataTypeInfo,
   dtype: NumericDType,
   geometry: RecordGeometry,
   count: number,
 ) {
   const out = allocate(dtype, count * geometry.outputValues);
+  const outBytes = byteView(out);
   const remap = geometry.remap ?? new Int32Array(0);
-  // Scalars per value: 2 for EPOCH16's (seconds, picoseconds), otherwise 1.
-  const scalars = type.elementBytes / type.swapUnitBytes;
-  const source = allocate(dtype, count * geometry.storedValues);
-  byteView(source).set(stored);
-  const { storedValues, outputValues } = geometry;
-  const dst = out as unknown as { [i: number]: number | bigint };
-  const src = source as unknown as { [i: number]: number | bigint };
+  const { valueBytes, storedValues, outputValues } = geometry;
   for (let r = 0; r < count; r++) {
     for (let o = 0; o < outputValues; o++) {
-      const s = (r * storedValues + (remap[o] ?? 0)) * scalars;
-      const d = (r * outputValues + o) * scalars;
-      for (let k = 0; k < scalars; k++) dst[d + k] = src[s + k] as number | bigint;
+      const s = (r * storedValues + (remap[o] ?? 0)) * valueBytes;
+      const d = (r * outputValues + o) * valueBytes;
+      for (let k = 0; k < valueBytes; k++) outBytes[d + k] = stored[s + k] ?? 0;
     }
   }
   return out;

@@ -17,6 +17,13 @@ import {
 
 export type CdfSparseMode = "none" | "pad" | "previous";
 
+/**
+ * Longest string value accepted (characters): the 64 MiB the reader allows for output no stored
+ * byte backs. A larger NumElems is corruption, and its default pad (NumElems spaces) would
+ * exhaust memory or exceed the longest JS string.
+ */
+const MAX_STRING_ELEMENTS = 64 * 1024 * 1024;
+
 /** One variable as its VDR describes it (CDF IFD 3.9, section 2.6). */
 export interface VariableDescriptor {
   readonly name: string;
@@ -79,9 +86,15 @@ export function readVdr(
   reader.skip(12 + (layout.pre25 ? 128 : 0), "the VDR's reserved fields");
   const elementsAt = reader.position;
   const numElements = reader.i32("the VDR's NumElems");
-  if (numElements < 1 || (!isStringType(type) && numElements !== 1)) {
+  if (
+    numElements < 1 ||
+    (!isStringType(type) && numElements !== 1) ||
+    numElements > MAX_STRING_ELEMENTS
+  ) {
     reader.fail(
-      isStringType(type) ? "NumElems of at least 1" : "NumElems 1 for a numeric type",
+      isStringType(type)
+        ? `NumElems of 1 to ${MAX_STRING_ELEMENTS}`
+        : "NumElems 1 for a numeric type",
       `${numElements}`,
       elementsAt,
     );

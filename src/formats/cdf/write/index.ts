@@ -14,10 +14,6 @@ export type {
   CdfVariableSpec,
   CdfZVariableSpec,
 } from "./variable-writer.js";
-export {
-  CdfVariableWriter,
-  /** The former name of CdfVariableWriter, kept for existing callers. */
-  CdfVariableWriter as CdfZVariableWriter,
-} from "./variable-writer.js";
+export { CdfVariableWriter } from "./variable-writer.js";
 export type { VxrLayout } from "./vxr-tree.js";
 export type { CdfEncodingName, CdfWriterOptions } from "./writer-options.js";

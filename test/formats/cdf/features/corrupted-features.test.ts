@@ -1,11 +1,9 @@
 /**
  * Damaged copies of files that use the new features (whole-file RLE/HUFF/AHUFF/GZIP, per-variable
- * RLE/HUFF/AHUFF CVVRs, sparse records, rVariables, multi-level VXRs) must make our reader either
- * decode or throw a FormatError, never another exception (rules of this project: bad input ->
- * FormatError naming file and offset). Deterministic mutations, bounded count.
- *
- * Column-major files and DimVarys-false variables are left out: see the report (the reader sizes
- * its reordering table from the declared dimensions before checking them).
+ * RLE/HUFF/AHUFF CVVRs, sparse records, rVariables with DimVarys false, column-major records,
+ * multi-level VXRs) must make our reader either decode or throw a FormatError, never another
+ * exception (rules of this project: bad input -> FormatError naming file and offset).
+ * Deterministic mutations, bounded count.
  */
 import { describe, expect, test } from "vitest";
 import { memorySource } from "../../../../src/core/byte-source.js";
@@ -25,10 +23,21 @@ function featureFiles(): [string, Uint8Array][] {
     const whole = new CdfWriter({ fileCompression: { type: method } });
     writeSample(whole, sampleVariables("none"));
     files.push([`file-${method}.cdf`, whole.toBytes()]);
-    const perVariable = new CdfWriter({ encoding: "network", rDims: [3], vxrEntries: 2 });
+    const perVariable = new CdfWriter({
+      encoding: "network",
+      majority: "column",
+      rDims: [3, 2],
+      vxrEntries: 2,
+    });
     writeSample(perVariable, sampleVariables({ type: method }));
     perVariable
-      .addRVariable({ name: "r", dataType: "INT2", sparseRecords: "previous", recordsPerBlock: 1 })
+      .addRVariable({
+        name: "r",
+        dataType: "INT2",
+        dimVarys: [true, false],
+        sparseRecords: "previous",
+        recordsPerBlock: 1,
+      })
       .writeRecords(3, new Int16Array([1, 2, 3]))
       .writeRecords(9, new Int16Array([4, 5, 6, 7, 8, 9]));
     files.push([`var-${method}.cdf`, perVariable.toBytes()]);
