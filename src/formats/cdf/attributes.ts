@@ -1,9 +1,9 @@
 import type { NumericTypedArray } from "../../core/dtype.js";
 import { AttributeScope, RecordType } from "./constants.js";
 import { cdfDataType, numericDType } from "./data-types.js";
+import { readRecordChain } from "./record-chain.js";
 import {
   type CdfLayout,
-  formatError,
   nameFieldBytes,
   readOffsetField,
   readRecord,
@@ -86,24 +86,10 @@ function readEntryChain(
   littleEndian: boolean,
   kind: number,
 ): CdfAttributeEntry[] {
-  const out: CdfAttributeEntry[] = [];
-  const seen = new Set<number>();
-  let offset = head;
-  while (out.length < count) {
-    if (offset <= 0 || seen.has(offset)) {
-      throw formatError(
-        layout,
-        offset,
-        `${count} attribute entries in a chain without loops`,
-        `${out.length} before ${offset <= 0 ? "its end" : "a loop"}`,
-      );
-    }
-    seen.add(offset);
+  return readRecordChain(layout, head, count, "attribute entries", (offset) => {
     const { entry, next } = readAedr(layout, offset, littleEndian, kind);
-    out.push(entry);
-    offset = next;
-  }
-  return out;
+    return { item: entry, next };
+  });
 }
 
 function readAdr(
@@ -161,22 +147,8 @@ export function readAttributes(
   count: number,
   littleEndian: boolean,
 ): CdfAttribute[] {
-  const out: CdfAttribute[] = [];
-  const seen = new Set<number>();
-  let offset = head;
-  while (out.length < count) {
-    if (offset <= 0 || seen.has(offset)) {
-      throw formatError(
-        layout,
-        offset,
-        `${count} ADRs in a chain without loops`,
-        `${out.length} before ${offset <= 0 ? "its end" : "a loop"}`,
-      );
-    }
-    seen.add(offset);
+  return readRecordChain(layout, head, count, "ADRs", (offset) => {
     const { attribute, next } = readAdr(layout, offset, littleEndian);
-    out.push(attribute);
-    offset = next;
-  }
-  return out;
+    return { item: attribute, next };
+  });
 }

@@ -7,6 +7,7 @@ import {
 } from "./constants.js";
 import { type CdfDataTypeInfo, cdfDataType, isStringType } from "./data-types.js";
 import { CDF_MAX_DIMS, readDimSizes } from "./header.js";
+import { readRecordChain } from "./record-chain.js";
 import {
   type CdfLayout,
   formatError,
@@ -157,22 +158,8 @@ export function readVdrChain(
   rDimSizes: readonly number[],
   kind: "r" | "z",
 ): VariableDescriptor[] {
-  const out: VariableDescriptor[] = [];
-  const seen = new Set<number>();
-  let offset = head;
-  while (out.length < count) {
-    if (offset <= 0 || seen.has(offset)) {
-      throw formatError(
-        layout,
-        offset,
-        `${count} ${kind}VDRs in a chain without loops`,
-        `${out.length} before ${offset <= 0 ? "its end" : "a loop"}`,
-      );
-    }
-    seen.add(offset);
+  return readRecordChain(layout, head, count, `${kind}VDRs`, (offset) => {
     const vdr = readVdr(layout, offset, rDimSizes);
-    out.push(vdr);
-    offset = vdr.next;
-  }
-  return out;
+    return { item: vdr, next: vdr.next };
+  });
 }
