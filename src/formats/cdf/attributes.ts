@@ -2,12 +2,7 @@ import type { NumericTypedArray } from "../../core/dtype.js";
 import { AttributeScope, RecordType } from "./constants.js";
 import { cdfDataType, numericDType } from "./data-types.js";
 import { readRecordChain } from "./record-chain.js";
-import {
-  type CdfLayout,
-  nameFieldBytes,
-  readOffsetField,
-  readRecord,
-} from "./record-io.js";
+import { type CdfLayout, nameFieldBytes, readOffsetField, readRecord } from "./record-io.js";
 import { decodeCharValue, decodeNumeric } from "./values.js";
 
 /** A CDF data type as files and users name it. */
