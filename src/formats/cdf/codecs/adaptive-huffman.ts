@@ -78,15 +78,7 @@ export function decodeAdaptiveHuffman(
     }
     if (symbol === END_OF_STREAM) break;
     if (outPos === output.length) {
-      if (outPos >= limit) {
-        throw codecError(
-          context,
-          pos - 1,
-          `the adaptive Huffman block to decode to at most ${limit} bytes`,
-          "more (a decompression bomb or a corrupt size)",
-        );
-      }
-      output = growOutput(output, outPos, limit);
+      output = growOutput(output, outPos, limit, context, pos - 1, "adaptive Huffman block");
     }
     output[outPos++] = symbol;
     model.update(symbol);

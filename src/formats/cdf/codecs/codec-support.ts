@@ -44,8 +44,27 @@ export function initialOutput(maxOutputBytes: number, hardLimitBytes: number): U
   return new Uint8Array(Math.min(hardLimitBytes, guess));
 }
 
-/** Doubles `buffer` (keeping `usedBytes`), never beyond `limitBytes`. */
-export function growOutput(buffer: Uint8Array, usedBytes: number, limitBytes: number): Uint8Array {
+/**
+ * Makes room for one more output byte when `buffer` is full: doubles it (keeping `usedBytes`),
+ * never beyond `limitBytes`; at the limit the block decodes to more than it may, which is a
+ * FormatError at `inputOffset` naming the codec (`blockName`, e.g. "Huffman block").
+ */
+export function growOutput(
+  buffer: Uint8Array,
+  usedBytes: number,
+  limitBytes: number,
+  context: InflateContext,
+  inputOffset: number,
+  blockName: string,
+): Uint8Array {
+  if (usedBytes >= limitBytes) {
+    throw codecError(
+      context,
+      inputOffset,
+      `the ${blockName} to decode to at most ${limitBytes} bytes`,
+      "more (a decompression bomb or a corrupt size)",
+    );
+  }
   const grown = new Uint8Array(Math.min(limitBytes, Math.max(1024, buffer.length * 2)));
   grown.set(buffer.subarray(0, usedBytes));
   return grown;

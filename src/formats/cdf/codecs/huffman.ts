@@ -174,15 +174,14 @@ export function decodeHuffman(
     }
     if (symbol === END_OF_STREAM) break;
     if (outPos === output.length) {
-      if (outPos >= limit) {
-        throw codecError(
-          context,
-          pos - ((bitCount + 7) >> 3),
-          `the Huffman block to decode to at most ${limit} bytes`,
-          "more (a decompression bomb or a corrupt size)",
-        );
-      }
-      output = growOutput(output, outPos, limit);
+      output = growOutput(
+        output,
+        outPos,
+        limit,
+        context,
+        pos - ((bitCount + 7) >> 3),
+        "Huffman block",
+      );
     }
     output[outPos++] = symbol;
   }
