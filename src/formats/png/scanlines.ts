@@ -19,7 +19,7 @@ export interface Pass {
 }
 
 /** PNG spec 8.2, table: Adam7 pass origins and steps [x0, y0, dx, dy]. */
-const ADAM7: readonly (readonly [number, number, number, number])[] = [
+export const ADAM7: readonly (readonly [number, number, number, number])[] = [
   [0, 0, 8, 8],
   [4, 0, 8, 8],
   [0, 4, 4, 8],
