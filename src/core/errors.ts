@@ -6,6 +6,7 @@
 export type AurorakitErrorTag =
   | "FormatError"
   | "InvalidArgumentError"
+  | "NetworkError"
   | "NotFoundError"
   | "UnsupportedError";
 
@@ -87,6 +88,39 @@ export class NotFoundError extends AurorakitError {
     super(`not found: ${what}; ${advice}`, options);
     this.name = "NotFoundError";
     this.what = what;
+  }
+}
+
+export interface NetworkErrorDetails {
+  /** The URL that could not be fetched. */
+  url: string;
+  /** Last HTTP status seen, if the server answered at all. */
+  status?: number | undefined;
+  /** How many attempts were made before giving up. */
+  attempts: number;
+  cause?: unknown;
+}
+
+/**
+ * A server could not be reached or kept failing (timeouts, resets, 5xx, short bodies) after
+ * every retry. Absence (404) is a NotFoundError instead: retrying it would not help.
+ */
+export class NetworkError extends AurorakitError {
+  readonly tag = "NetworkError" as const;
+  readonly url: string;
+  readonly status: number | undefined;
+  readonly attempts: number;
+
+  constructor(problem: string, details: NetworkErrorDetails) {
+    super(
+      `network: ${details.url}: ${problem} (after ${details.attempts} attempt${details.attempts === 1 ? "" : "s"}); ` +
+        "check the connection or the mirror URL (AURORAKIT_URL_*), or work offline with files already cached",
+      details.cause === undefined ? undefined : { cause: details.cause },
+    );
+    this.name = "NetworkError";
+    this.url = details.url;
+    this.status = details.status;
+    this.attempts = details.attempts;
   }
 }
 
