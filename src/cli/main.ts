@@ -1,8 +1,12 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { isAurorakitError } from "../core/errors.js";
+import { registerAvailability } from "./commands/availability.js";
 import { registerDemo } from "./commands/demo.js";
+import { registerDownload } from "./commands/download.js";
+import { registerFrames } from "./commands/frames.js";
 import { registerInspect } from "./commands/inspect.js";
+import { registerSites } from "./commands/sites.js";
 import { type CliIo, processIo } from "./io.js";
 
 function packageVersion(): string {
@@ -15,12 +19,16 @@ function packageVersion(): string {
 /** Builds the `aurorakit` command tree, writing through `io`. */
 export function buildProgram(io: CliIo): Command {
   const program = new Command("aurorakit")
-    .description("Auroral all-sky imager toolkit: decode, inspect and convert imager data")
+    .description("Auroral all-sky imager toolkit: find, download, decode and inspect imager data")
     .version(packageVersion(), "-V, --version", "print the aurorakit version")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
     .showHelpAfterError(false);
   registerInspect(program, io);
+  registerSites(program, io);
+  registerAvailability(program, io);
+  registerDownload(program, io);
+  registerFrames(program, io);
   registerDemo(program, io);
   return program;
 }

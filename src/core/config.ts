@@ -36,7 +36,7 @@ export interface ConfigOverrides {
 }
 
 export interface ResolveConfigOptions {
-  /** Environment to read (the CLI passes process.env; the library defaults to none). */
+  /** Environment to read; default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** A JSON config file; default `AURORAKIT_CONFIG`, else `<user config dir>/aurorakit/config.json` if present. */
   readonly configFile?: string | undefined;
@@ -57,7 +57,7 @@ interface ConfigFileContents {
  * `AURORAKIT_OFFLINE=1`), the config file, built-in defaults.
  */
 export function resolveConfig(options: ResolveConfigOptions = {}): AurorakitConfig {
-  const env = options.env ?? {};
+  const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
   const file = readConfigFile(
     options.configFile ?? env.AURORAKIT_CONFIG ?? defaultConfigPath(env, platform),

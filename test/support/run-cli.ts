@@ -1,15 +1,34 @@
 import { run } from "../../src/cli/main.js";
+import type { ProgressReporter } from "../../src/core/progress.js";
 
 export interface CliResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** Warnings the command reported through its progress reporter. */
+  readonly warnings: readonly string[];
+}
+
+export interface CliRunOptions {
+  /** Environment for AURORAKIT_* configuration (default: process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Runs `aurorakit ARGS` in-process and captures what it prints. */
 export async function runCli(...args: string[]): Promise<CliResult> {
+  return runCliWith({}, ...args);
+}
+
+export async function runCliWith(options: CliRunOptions, ...args: string[]): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
+  const warnings: string[] = [];
+  const reporter: ProgressReporter = {
+    begin: () => {},
+    advance: () => {},
+    end: () => {},
+    warn: (message) => warnings.push(message),
+  };
   const code = await run(args, {
     stdout: (text) => {
       stdout += text;
@@ -17,6 +36,8 @@ export async function runCli(...args: string[]): Promise<CliResult> {
     stderr: (text) => {
       stderr += text;
     },
+    reporter,
+    ...(options.env === undefined ? {} : { env: options.env }),
   });
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, warnings };
 }
