@@ -3,25 +3,85 @@
 
 export type { PercentileBounds } from "./analysis/scale-intensity.js";
 export { percentileBoundsU16, scaleToU8 } from "./analysis/scale-intensity.js";
-export type { SyntheticArcOptions } from "./arrays/synthetic/arc-frames.js";
-export { syntheticArcFrames } from "./arrays/synthetic/arc-frames.js";
-export type { SampleCdfOptions } from "./arrays/synthetic/write-sample-cdf.js";
-export { writeSampleImagerCdf } from "./arrays/synthetic/write-sample-cdf.js";
+export type {
+  ArrayPlugin,
+  DataFileRef,
+  FetchFileOptions,
+  FrameGeometry,
+  FramePixels,
+  ImagerFrame,
+  ImageSource,
+  SkymapFinder,
+  SourceContext,
+} from "./arrays/array-plugin.js";
+export type { Orientation } from "./arrays/orientation.js";
+export { orientFrame } from "./arrays/orientation.js";
+export { ArrayRegistry, defaultArrayRegistry, findSite } from "./arrays/registry.js";
+export { regoArray } from "./arrays/rego.js";
+export type { SiteInfo } from "./arrays/site.js";
+export { siteCatalogue } from "./arrays/site.js";
+export { readSkymapFile, wrapLongitudeDeg } from "./arrays/skymap/read-skymap.js";
+export type { AltitudeSkymap, Skymap, SkymapSite } from "./arrays/skymap/skymap.js";
+export { skymapAtAltitude } from "./arrays/skymap/skymap.js";
+export type { SkymapChoice, SkymapFileName } from "./arrays/skymap/skymap-file-name.js";
+export { chooseSkymap, parseSkymapFileName } from "./arrays/skymap/skymap-file-name.js";
+export type { SkymapLayout } from "./arrays/skymap/upstream-skymaps.js";
+export { upstreamSkymaps } from "./arrays/skymap/upstream-skymaps.js";
+export type { BerkeleyL1Layout } from "./arrays/sources/berkeley-l1-cdf.js";
+export { berkeleyL1Cdf } from "./arrays/sources/berkeley-l1-cdf.js";
+export type { Stream0Layout } from "./arrays/sources/ucalgary-stream0.js";
+export { ucalgaryStream0 } from "./arrays/sources/ucalgary-stream0.js";
+export type { FisheyeSkymapOptions } from "./arrays/synthetic/lens-skymap.js";
+export { fisheyeSkymap } from "./arrays/synthetic/lens-skymap.js";
+export type { SyntheticScene } from "./arrays/synthetic/scene.js";
+export { syntheticScene } from "./arrays/synthetic/scene.js";
+export { renderSyntheticFrame, SyntheticRenderer } from "./arrays/synthetic/sky-model.js";
+export type { SyntheticArrayOptions } from "./arrays/synthetic/synthetic-array.js";
+export {
+  SYNTHETIC_SITES,
+  SyntheticNetwork,
+  syntheticArray,
+} from "./arrays/synthetic/synthetic-array.js";
+export type {
+  UpstreamLayout,
+  WriteSyntheticUpstreamOptions,
+} from "./arrays/synthetic/write-upstream-tree.js";
+export { writeSyntheticUpstream } from "./arrays/synthetic/write-upstream-tree.js";
+export { themisArray } from "./arrays/themis.js";
+export { trexBlueArray } from "./arrays/trex-blue.js";
+export { trexNirArray } from "./arrays/trex-nir.js";
 export type { ByteSource } from "./core/byte-source.js";
 export { fileSource, memorySource } from "./core/byte-source.js";
+export type { Limiter } from "./core/concurrency.js";
+export { createLimiter, mapConcurrent } from "./core/concurrency.js";
+export type {
+  AurorakitConfig,
+  ConfigOverrides,
+  ResolveConfigOptions,
+  UpstreamName,
+} from "./core/config.js";
+export { DEFAULT_UPSTREAM_URLS, resolveConfig } from "./core/config.js";
 export type { DType, NumericDType, NumericTypedArray, TypedArrayByDType } from "./core/dtype.js";
 export { allocate, BYTES_PER_ELEMENT, scalarsPerElement } from "./core/dtype.js";
-export type { AurorakitErrorTag, FormatErrorDetails } from "./core/errors.js";
+export type { AurorakitErrorTag, FormatErrorDetails, NetworkErrorDetails } from "./core/errors.js";
 export {
   AurorakitError,
   FormatError,
   InvalidArgumentError,
   isAurorakitError,
+  NetworkError,
   NotFoundError,
   UnsupportedError,
 } from "./core/errors.js";
 export type { AnyNDArray, NDArray, StringNDArray } from "./core/ndarray.js";
 export { elementCount } from "./core/ndarray.js";
+export type {
+  ProgressOutcome,
+  ProgressReporter,
+  ProgressTask,
+  ProgressUnit,
+} from "./core/progress.js";
+export { silentReporter } from "./core/progress.js";
 export {
   CDF_EPOCH_FILL,
   CDF_EPOCH_OF_UNIX_EPOCH_MS,
@@ -35,6 +95,7 @@ export {
 } from "./core/time/cdf-epochs.js";
 export type { LeapSecondEntry } from "./core/time/leap-seconds.js";
 export { LEAP_SECOND_TABLE, taiMinusUtcS } from "./core/time/leap-seconds.js";
+export { parseTimeMs, parseTimeRange } from "./core/time/parse-time.js";
 export { formatIsoMicroseconds, parseUcalgaryTimestamp } from "./core/time/ucalgary-timestamp.js";
 export type {
   CdfAttribute,
@@ -74,6 +135,8 @@ export type { Hdf5Input } from "./formats/hdf5/h5wasm-session.js";
 export type { UcalgaryHdf5Data, UcalgaryHdf5Options } from "./formats/hdf5/ucalgary.js";
 export { readUcalgaryHdf5 } from "./formats/hdf5/ucalgary.js";
 export * from "./formats/idlsav/index.js";
+export type { IdlWriteValue } from "./formats/idlsav/write/index.js";
+export { idlNumeric, idlString, idlStruct, writeIdlSave } from "./formats/idlsav/write/index.js";
 export type { InspectedArray, InspectReport } from "./formats/inspect.js";
 export { inspectDescription, inspectFile } from "./formats/inspect.js";
 export type { PgmCompression } from "./formats/pgm/decompress.js";
@@ -85,6 +148,8 @@ export type { PgmInput } from "./formats/pgm/input.js";
 export type { PgmMetadataEntry } from "./formats/pgm/metadata.js";
 export type { PgmFrameInfo, PgmStack } from "./formats/pgm/read.js";
 export { readPgm, readPgmFrames } from "./formats/pgm/read.js";
+export type { PgmFrameInput } from "./formats/pgm/write/encode-pgm.js";
+export { encodeUcalgaryPgm, formatUcalgaryTimestamp } from "./formats/pgm/write/encode-pgm.js";
 export type { DecodedPng } from "./formats/png/decode.js";
 export { decodePng, PNG_MAX_PIXEL_BYTES } from "./formats/png/decode.js";
 export { describePng } from "./formats/png/describe.js";
@@ -92,3 +157,31 @@ export type { EncodePngOptions } from "./formats/png/encode.js";
 export { encodePng } from "./formats/png/encode.js";
 export type { ArraySummary } from "./formats/summary.js";
 export { sha256LittleEndian, summarize } from "./formats/summary.js";
+export type { LookPoint, LookSite } from "./geo/look-to-altitude.js";
+export { lookToAltitude, lookToAltitudeEcef, lookToAltitudeInto } from "./geo/look-to-altitude.js";
+export {
+  ecefToGeodetic,
+  enuBasis,
+  geodeticToEcef,
+  WGS84_A_M,
+  WGS84_B_M,
+  WGS84_E2,
+  WGS84_F,
+} from "./geo/wgs84.js";
+export type { SiteAvailability } from "./imager/availability.js";
+export { availability } from "./imager/availability.js";
+export type { DownloadResult } from "./imager/download.js";
+export { downloadRange } from "./imager/download.js";
+export type { ImagerMeta, LoadedFrames } from "./imager/imager.js";
+export { Imager } from "./imager/imager.js";
+export type { ImagerOptions } from "./imager/open-imager.js";
+export { openImager, rego, themis, trexBlue, trexNir } from "./imager/open-imager.js";
+export type { AccessOptions } from "./imager/source-context.js";
+export { createSourceContext } from "./imager/source-context.js";
+export type { ImagerWhen, TimeInput } from "./imager/time-input.js";
+export type { DataCacheOptions, FetchOptions, UpstreamFile } from "./sources/data-cache.js";
+export { DataCache } from "./sources/data-cache.js";
+export type { ListingEntry } from "./sources/directory-listing.js";
+export { parseDirectoryListing } from "./sources/directory-listing.js";
+export type { Upstream } from "./sources/upstream.js";
+export { upstreamUrl } from "./sources/upstream.js";

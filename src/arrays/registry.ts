@@ -2,6 +2,7 @@ import { InvalidArgumentError, NotFoundError } from "../core/errors.js";
 import type { ArrayPlugin } from "./array-plugin.js";
 import { regoArray } from "./rego.js";
 import type { SiteInfo } from "./site.js";
+import { syntheticArray } from "./synthetic/synthetic-array.js";
 import { themisArray } from "./themis.js";
 import { trexBlueArray } from "./trex-blue.js";
 import { trexNirArray } from "./trex-nir.js";
@@ -58,11 +59,12 @@ export function findSite(array: ArrayPlugin, siteCode: string): SiteInfo {
   return site;
 }
 
-/** A registry holding the built-in arrays. */
+/** A registry holding the built-in arrays, and the synthetic imager (seed 0). */
 export function defaultArrayRegistry(): ArrayRegistry {
   return new ArrayRegistry()
     .register(themisArray())
     .register(regoArray())
     .register(trexNirArray())
-    .register(trexBlueArray());
+    .register(trexBlueArray())
+    .register(syntheticArray());
 }

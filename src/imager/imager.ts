@@ -209,7 +209,10 @@ export class Imager {
     const ensure = (upTo: number) => {
       for (let i = fetches.length; i <= Math.min(upTo, files.length - 1); i++) {
         const file = files[i] as DataFileRef;
-        const pending = source.fetchFile(context, file, { redownload, offlineHint: this.downloadCommand(file) });
+        const pending = source.fetchFile(context, file, {
+          redownload,
+          offlineHint: this.downloadCommand(file),
+        });
         // Errors surface when the file's turn comes; until then they must not count as unhandled.
         pending.catch(() => {});
         fetches.push(pending);

@@ -11,7 +11,7 @@ const manifest = JSON.parse(readFileSync("package.json", "utf8")) as { version: 
 describe("aurorakit CLI", () => {
   it("--version prints the package version", async () => {
     const result = await runCli("--version");
-    expect(result).toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: "" });
+    expect(result).toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: "", warnings: [] });
   });
 
   it("--help lists the commands", async () => {

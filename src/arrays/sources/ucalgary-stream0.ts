@@ -120,7 +120,7 @@ async function* pgmImagerFrames(
       throw new FormatError("UCalgary PGM", {
         file: path,
         offset: frame.byteOffset,
-        expected: 'an "Image request start" timestamp in frame ' + frame.index,
+        expected: `an "Image request start" timestamp in frame ${frame.index}`,
         found: "none",
       });
     }
