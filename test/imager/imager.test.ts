@@ -8,6 +8,7 @@ import type { ProgressReporter } from "../../src/core/progress.js";
 import { openCdf } from "../../src/formats/cdf/cdf-file.js";
 import { sha256LittleEndian } from "../../src/formats/summary.js";
 import { openImager, themis } from "../../src/imager/open-imager.js";
+import { DataCache } from "../../src/sources/data-cache.js";
 import { describeWithFixtures } from "../support/describe-fixtures.js";
 import { fixture, readOracle } from "../support/fixtures.js";
 import { loopbackEnv, upstreamFixtureMounts } from "../support/upstream-fixture-tree.js";
@@ -166,6 +167,48 @@ describeWithFixtures("the Imager over a loopback upstream", () => {
     await expect(
       themis("gill", { start: "2014-03-10T06:00:00Z", end: "2014-03-09T06:00:00Z" }, options()),
     ).rejects.toThrow(/end/);
+  });
+
+  it("survives a reset and a 503, skips a listed file that is gone, and stays bit-exact", async () => {
+    const freshDir = mkdtempSync(join(tmpdir(), "aurorakit-imager-faults-"));
+    try {
+      warnings.length = 0;
+      const config = resolveConfig({ env: loopbackEnv(server.baseUrl, freshDir) });
+      // Retries wait on an injected sleep, so the test does not sit through the backoff.
+      const cache = new DataCache({ dataDir: freshDir, reporter, sleep: async () => {} });
+      server.setFaults([
+        { match: /20140310_0600_gill_themis19_full\.pgm\.gz$/, kind: "reset", times: 1 },
+        {
+          match: /20140310_0600_gill_themis19_full\.pgm\.gz$/,
+          kind: "status",
+          status: 503,
+          times: 1,
+        },
+        { match: /20140310_0601_gill_themis19_full\.pgm\.gz$/, kind: "status", status: 404 },
+      ]);
+      const imager = await openImager(
+        "themis",
+        "gill",
+        { start: "2014-03-10T06:00:00Z", end: "2014-03-10T06:01:59Z" },
+        { config, cache, reporter, skymap: false },
+      );
+      const got: string[] = [];
+      for await (const f of imager.frames()) got.push(sha256LittleEndian(f.image));
+      // Oracle: the per-frame sha256 of the 06:00 file; the 06:01 file is skipped with a warning.
+      expect(got).toEqual(
+        readOracle<PgmOracle>(
+          "themis-pgm",
+          "20140310_0600_gill_themis19_full.pgm.gz",
+        ).per_frame.map((f) => f.sha256_le),
+      );
+      expect(
+        warnings.some((w) => /skipping .*20140310_0601_gill_themis19_full\.pgm\.gz/.test(w)),
+      ).toBe(true);
+      expect(warnings.some((w) => /retrying/.test(w))).toBe(true);
+    } finally {
+      server.setFaults([]);
+      rmSync(freshDir, { recursive: true, force: true });
+    }
   });
 
   it("says there is nothing when the archive has no file for the range", async () => {
