@@ -52,3 +52,46 @@ export function orientFrame<T extends Uint8Array | Uint16Array | Float32Array>(
   }
   return target;
 }
+
+/**
+ * Turns one frame into aurorakit orientation in place (no allocation, no copy: the decoders'
+ * hot path). Uses the typed arrays' native reverse, which runs at about memcpy speed.
+ */
+export function orientFrameInPlace<T extends Uint8Array | Uint16Array | Float32Array>(
+  pixels: T,
+  width: number,
+  height: number,
+  channels: number,
+  orientation: Orientation,
+): T {
+  const rowStride = width * channels;
+  if (pixels.length !== rowStride * height) {
+    throw new InvalidArgumentError(
+      "frame",
+      `expected ${rowStride * height} samples (${height}x${width}x${channels}), got ${pixels.length}`,
+    );
+  }
+  if (orientation === "asStored") return pixels;
+  if (orientation === "rotate180" || orientation === "flipColumns") {
+    // Reversing the samples rotates by 180° but also reverses each pixel's channel order;
+    // reversing every pixel again restores it (RGB stays RGB).
+    if (orientation === "rotate180") pixels.reverse();
+    else
+      for (let row = 0; row < height; row++)
+        pixels.subarray(row * rowStride, (row + 1) * rowStride).reverse();
+    if (channels > 1) {
+      for (let at = 0; at < pixels.length; at += channels)
+        pixels.subarray(at, at + channels).reverse();
+    }
+    return pixels;
+  }
+  // flipRows: swap whole rows through one row of scratch space.
+  const scratch = pixels.slice(0, rowStride);
+  for (let top = 0, bottom = height - 1; top < bottom; top++, bottom--) {
+    const topRow = pixels.subarray(top * rowStride, (top + 1) * rowStride);
+    scratch.set(topRow);
+    pixels.copyWithin(top * rowStride, bottom * rowStride, (bottom + 1) * rowStride);
+    pixels.set(scratch, bottom * rowStride);
+  }
+  return pixels;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { orientFrame } from "../../src/arrays/orientation.js";
+import { orientFrame, orientFrameInPlace } from "../../src/arrays/orientation.js";
 import { readSkymapFile } from "../../src/arrays/skymap/read-skymap.js";
 import type { Skymap } from "../../src/arrays/skymap/skymap.js";
 import {
@@ -22,6 +22,27 @@ describe("orientFrame", () => {
   ] as const)("%s moves pixels as written out by hand", (orientation, expected) => {
     expect([...orientFrame(source, new Uint16Array(6), 3, 2, 1, orientation)]).toEqual(expected);
   });
+
+  it.each(["asStored", "flipRows", "flipColumns", "rotate180"] as const)(
+    "%s in place equals the copying transform, for 1 and 3 channels and odd sizes",
+    (orientation) => {
+      // Invariant: both forms implement the same mapping; 5x3 has a middle row and column.
+      for (const channels of [1, 3]) {
+        const source = Uint16Array.from({ length: 5 * 3 * channels }, (_, i) => i * 11 + 1);
+        const copied = orientFrame(
+          source,
+          new Uint16Array(source.length),
+          5,
+          3,
+          channels,
+          orientation,
+        );
+        expect([...orientFrameInPlace(source.slice(), 5, 3, channels, orientation)]).toEqual([
+          ...copied,
+        ]);
+      }
+    },
+  );
 
   it("keeps interleaved channels together when rotating RGB", () => {
     // 1 row x 2 pixels x 3 channels: pixel order reverses, channel order does not.

@@ -12,7 +12,7 @@ import type {
   SourceContext,
 } from "../array-plugin.js";
 import { fetchUpstreamFile } from "../fetch-upstream-file.js";
-import { type Orientation, orientFrame } from "../orientation.js";
+import { type Orientation, orientFrameInPlace } from "../orientation.js";
 
 /**
  * Berkeley hourly level-1 imager CDFs (asilib.md §3.1, "Legacy THEMIS/REGO" row):
@@ -119,11 +119,12 @@ async function* cdfImagerFrames(
         const timeMs = timesMs[record] as number;
         // CDF_EPOCH fill values decode to NaN: a record without a time is not a frame.
         if (Number.isNaN(timeMs) || timeMs < startMs || timeMs > endMs) continue;
+        // Each batch is a fresh array, so its frames are turned in place and handed out as
+        // views: a caller keeping one frame keeps its block (a few frames) alive, no more.
         yield {
           timeMs,
-          image: orientFrame(
+          image: orientFrameInPlace(
             data.subarray(i * pixels, (i + 1) * pixels),
-            new Uint16Array(pixels),
             width,
             height,
             1,

@@ -10,7 +10,7 @@ import type {
   SourceContext,
 } from "../array-plugin.js";
 import { fetchUpstreamFile } from "../fetch-upstream-file.js";
-import { type Orientation, orientFrame } from "../orientation.js";
+import { type Orientation, orientFrameInPlace } from "../orientation.js";
 
 /**
  * UCalgary "stream0" raw minute files (aurorax.md §3.3, asilib.md §3.2):
@@ -125,16 +125,10 @@ async function* pgmImagerFrames(
       });
     }
     if (frame.timeMs < startMs || frame.timeMs > endMs) continue;
+    // The reader hands each frame's pixels over (it never reuses them): turn them in place.
     yield {
       timeMs: frame.timeMs,
-      image: orientFrame(
-        frame.pixels,
-        new Uint16Array(frame.pixels.length),
-        width,
-        height,
-        1,
-        layout.orientation,
-      ),
+      image: orientFrameInPlace(frame.pixels, width, height, 1, layout.orientation),
     };
   }
 }
