@@ -17,6 +17,19 @@ const HOUR_START = "2011-01-06T17:00:00Z";
 const HOUR_END = "2011-01-06T17:59:59.999Z";
 
 /**
+ * The child's own peak resident memory: VmHWM from /proc (Linux; it belongs to the address
+ * space created at exec). getrusage's maxRSS would not do: Linux carries the parent's
+ * high-water mark across fork+exec, so a child of this bench reports the bench's peak.
+ */
+const PEAK_RSS_KB = `(() => {
+  try {
+    const m = /VmHWM:\\s+(\\d+) kB/.exec(require("node:fs").readFileSync("/proc/self/status", "utf8"));
+    if (m) return Number(m[1]);
+  } catch {}
+  return Math.round(process.memoryUsage.rss() / 1024);
+})()`;
+
+/**
  * A child process iterating the hour through the public API (dist/), so its peak RSS is the
  * Imager's alone: the bench process holds fixtures, JIT state and the baseline's arrays.
  */
@@ -25,21 +38,23 @@ function childPeakRssMb(
   mode: "imager" | "idle",
 ): { frames: number; peakRssMb: number } {
   const entry = resolve("dist/index.js");
-  const script =
+  const work =
     mode === "idle"
-      ? `import(${JSON.stringify(entry)}).then(() => console.log(JSON.stringify({ frames: 0, maxRssKb: process.resourceUsage().maxRSS })));`
-      : `import(${JSON.stringify(entry)}).then(async ({ openImager }) => {
-          const imager = await openImager("themis", "gako", { start: ${JSON.stringify(HOUR_START)}, end: ${JSON.stringify(HOUR_END)} },
-            { source: "berkeley", skymap: false, overrides: { dataDir: ${JSON.stringify(dataDir)}, offline: true } });
-          let frames = 0;
-          for await (const frame of imager.frames()) frames += frame.image.length > 0 ? 1 : 0;
-          console.log(JSON.stringify({ frames, maxRssKb: process.resourceUsage().maxRSS }));
-        });`;
+      ? "let frames = 0;"
+      : `const imager = await openImager("themis", "gako", { start: ${JSON.stringify(HOUR_START)}, end: ${JSON.stringify(HOUR_END)} },
+          { source: "berkeley", skymap: false, overrides: { dataDir: ${JSON.stringify(dataDir)}, offline: true } });
+        let frames = 0;
+        for await (const frame of imager.frames()) frames += frame.image.length > 0 ? 1 : 0;`;
+  const script = `import { createRequire } from "node:module";
+    const require = createRequire(import.meta.url);
+    const { openImager } = await import(${JSON.stringify(entry)});
+    ${work}
+    console.log(JSON.stringify({ frames, peakKb: ${PEAK_RSS_KB} }));`;
   const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
     encoding: "utf8",
   });
-  const { frames, maxRssKb } = JSON.parse(out) as { frames: number; maxRssKb: number };
-  return { frames, peakRssMb: maxRssKb / 1024 };
+  const { frames, peakKb } = JSON.parse(out) as { frames: number; peakKb: number };
+  return { frames, peakRssMb: peakKb / 1024 };
 }
 
 /**
