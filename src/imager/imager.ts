@@ -7,7 +7,7 @@ import type {
 } from "../arrays/array-plugin.js";
 import type { SiteInfo } from "../arrays/site.js";
 import type { AltitudeSkymap } from "../arrays/skymap/skymap.js";
-import { InvalidArgumentError, NotFoundError } from "../core/errors.js";
+import { InvalidArgumentError, NotFoundError, UnsupportedError } from "../core/errors.js";
 import { formatIsoMicroseconds } from "../core/time/ucalgary-timestamp.js";
 import { type TimeInput, toTimeMs } from "./time-input.js";
 
@@ -169,9 +169,9 @@ export class Imager {
     let count = 0;
     for await (const frame of this.frames()) {
       if (count === capacity) {
-        throw new InvalidArgumentError(
-          "load",
-          `more frames than the ${cadenceS} s cadence allows (${capacity}); the files hold a faster cadence than the array declares`,
+        throw new UnsupportedError(
+          `more frames than the ${cadenceS} s cadence of ${this.meta.arrayLabel} allows (${capacity} in this range)`,
+          "iterate imager.frames() instead of load(), which sizes its single allocation from the cadence",
         );
       }
       images.set(frame.image, count * frameLength);
