@@ -157,8 +157,98 @@ export type { EncodePngOptions } from "./formats/png/encode.js";
 export { encodePng } from "./formats/png/encode.js";
 export type { ArraySummary } from "./formats/summary.js";
 export { sha256LittleEndian, summarize } from "./formats/summary.js";
+export { type AacgmMethod, type AacgmOptions, aacgmToGeo, geoToAacgm } from "./geo/aacgm/aacgm.js";
+export { AacgmConverter, createAacgmConverter } from "./geo/aacgm/converter.js";
+export { type GroundBtrace, groundBtrace } from "./geo/aacgm/ground-btrace.js";
+export {
+  MLT_REFERENCE_ALTITUDE_KM,
+  magneticLocalTime,
+  mlonFromMlt,
+  mltFromReference,
+  mltReferenceLongitudeDeg,
+} from "./geo/aacgm/mlt.js";
+export { AacgmTracer, aacgmToGeoTrace, geoToAacgmTrace } from "./geo/aacgm/trace-mode.js";
+export type {
+  AacgmBatchOutput,
+  AacgmConverterOptions,
+  AacgmPoint,
+  AacgmPointOptions,
+  GeographicBatchOutput,
+  GeographicPoint,
+} from "./geo/aacgm/types.js";
+export type { SurfacePoint } from "./geo/great-circle.js";
+export {
+  destinationPoint,
+  greatCircleDistanceKm,
+  initialBearingDeg,
+  MEAN_EARTH_RADIUS_KM,
+} from "./geo/great-circle.js";
+export { decimalYearFromTimeMs, timeMsFromDecimalYear } from "./geo/igrf/decimal-year.js";
+export { type IgrfOptions, igrf, igrfGeocentric, type MagneticField } from "./geo/igrf/igrf.js";
+export {
+  IGRF_REFERENCE_RADIUS_KM,
+  IgrfModel,
+  type IgrfModelOptions,
+  igrfModel,
+} from "./geo/igrf/igrf-model.js";
+export type { Enu, LookAngles } from "./geo/look-angles.js";
+export {
+  aerToEnuInto,
+  enuToAerInto,
+  LocalFrame,
+  lookAngles,
+  lookAnglesInto,
+} from "./geo/look-angles.js";
 export type { LookPoint, LookSite } from "./geo/look-to-altitude.js";
-export { lookToAltitude, lookToAltitudeEcef, lookToAltitudeInto } from "./geo/look-to-altitude.js";
+export {
+  LookObserver,
+  lookToAltitude,
+  lookToAltitudeEcef,
+  lookToAltitudeInto,
+} from "./geo/look-to-altitude.js";
+export type { FovOutlineOptions } from "./geo/skymap/fov-outline.js";
+export { fovOutline } from "./geo/skymap/fov-outline.js";
+export type { NearestPixel, PixelIndexOptions, PixelQuery } from "./geo/skymap/pixel-index.js";
+export {
+  buildPixelIndex,
+  nearestPixel,
+  nearestPixelsInto,
+  PixelIndex,
+} from "./geo/skymap/pixel-index.js";
+export type { AreaShape, MappedCentres } from "./geo/skymap/pixels-in-area.js";
+export { pixelsInArea } from "./geo/skymap/pixels-in-area.js";
+export type { LatLonGrid, MappedSkymapGrids, SkymapLooks } from "./geo/skymap/reproject.js";
+export { mapPixelCentres, mapSkymapAtAltitude } from "./geo/skymap/reproject.js";
+export {
+  type SolarCoordinates,
+  type SubsolarPoint,
+  solarCoordinates,
+  solarElevationDeg,
+  subsolarPoint,
+} from "./geo/sun.js";
+export {
+  type DipoleEquatorCrossing,
+  DipoleEquatorTracer,
+  emptyCrossing,
+  traceToDipoleEquator,
+} from "./geo/trace/dipole-equator.js";
+export { type DipoleFrame, dipoleFrame } from "./geo/trace/dipole-frame.js";
+export {
+  dipoleFieldFunction,
+  type FieldFunction,
+  igrfFieldFunction,
+} from "./geo/trace/field-function.js";
+export type { TraceFailure, TracerOptions, TraceStatus } from "./geo/trace/field-line-tracer.js";
+export {
+  conjugatePoint,
+  createFootprintTracer,
+  emptyFootprint,
+  type Footprint,
+  type FootprintHemisphere,
+  type FootprintOptions,
+  FootprintTracer,
+  traceFootprint,
+} from "./geo/trace/footprint.js";
 export {
   ecefToGeodetic,
   enuBasis,

@@ -5,6 +5,7 @@ import { registerAvailability } from "./commands/availability.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerDownload } from "./commands/download.js";
 import { registerFrames } from "./commands/frames.js";
+import { registerGeo } from "./commands/geo.js";
 import { registerInspect } from "./commands/inspect.js";
 import { registerSites } from "./commands/sites.js";
 import { type CliIo, processIo } from "./io.js";
@@ -29,6 +30,7 @@ export function buildProgram(io: CliIo): Command {
   registerAvailability(program, io);
   registerDownload(program, io);
   registerFrames(program, io);
+  registerGeo(program, io);
   registerDemo(program, io);
   return program;
 }

@@ -6,9 +6,22 @@ import {
   type Vec3,
   WGS84_A_M,
   WGS84_B_M,
+  WGS84_E2,
 } from "./wgs84.js";
 
 const DEG = Math.PI / 180;
+/** Highest shell (m) for the trig-free one-step latitude (error analysis in `intersect`). */
+const FAST_PATH_LIMIT_M = 1_000e3;
+
+/** Writes radians (any longitude) as degrees with the longitude wrapped into [-180, 180). */
+function writeLookPoint(latitudeRad: number, longitudeRad: number, out: LookPoint): boolean {
+  out.latitudeDeg = latitudeRad / DEG;
+  let lon = longitudeRad / DEG;
+  if (lon >= 180) lon -= 360;
+  else if (lon < -180) lon += 360;
+  out.longitudeDeg = lon;
+  return true;
+}
 
 /** Where an observer stands: geodetic degrees and km above the WGS84 ellipsoid. */
 export interface LookSite {
@@ -26,9 +39,11 @@ export interface LookPoint {
 
 /**
  * Precomputed observer state: ECEF position and the ENU basis, shared by every pixel of a
- * skymap so that the per-look work is one quadratic and one ECEF→geodetic conversion.
+ * skymap so that the per-look work is one quadratic, one ECEF→geodetic conversion and one
+ * Newton step onto the exact geodetic height. Build once per (site, altitude); reuse for
+ * many looks (no allocation per look).
  */
-class Observer {
+export class LookObserver {
   readonly position: Vec3 = { x: 0, y: 0, z: 0 };
   readonly east: Vec3;
   readonly north: Vec3;
@@ -36,8 +51,27 @@ class Observer {
   /** Squared semi-axes of the ellipsoid inflated by the mapping altitude. */
   private readonly inverseA2: number;
   private readonly inverseB2: number;
+  private readonly heightM: number;
+  /** Observer position in the shell's scaled metric (P/a², P/b²) and c = |P|²_scaled − 1. */
+  private readonly scaledX: number;
+  private readonly scaledY: number;
+  private readonly scaledZ: number;
+  private readonly c: number;
+  /** East, north, up ECEF components, row by row, for the per-look rotation. */
+  private readonly basis: Float64Array;
+  /** ECEF direction of the last intersected ray (reused, so no allocation per look). */
+  private dx = 0;
+  private dy = 0;
+  private dz = 0;
   private readonly scratch: GeodeticRad = { latitudeRad: 0, longitudeRad: 0, heightM: 0 };
   private readonly ecef: Vec3 = { x: 0, y: 0, z: 0 };
+  /** Prime-vertical radius of curvature at the last crossing (fast path), m. */
+  private nRadius: number = WGS84_A_M;
+  /**
+   * Above FAST_PATH_LIMIT_M the shell departs too far from a constant-height surface for the
+   * one-step latitude of `intersect`: use the closed-form conversion instead.
+   */
+  private readonly exactConversion: boolean;
 
   constructor(site: LookSite, altitudeKm: number) {
     if (
@@ -61,52 +95,163 @@ class Observer {
     // The mapping shell: the WGS84 ellipsoid with both semi-axes grown by the altitude
     // (a = A + h, b = B + h), the surface skymap generators intersect lines of sight with.
     const heightM = altitudeKm * 1e3;
+    this.heightM = heightM;
+    this.exactConversion = !(heightM <= FAST_PATH_LIMIT_M);
     this.inverseA2 = 1 / (WGS84_A_M + heightM) ** 2;
     this.inverseB2 = 1 / (WGS84_B_M + heightM) ** 2;
+    const p = this.position;
+    this.scaledX = p.x * this.inverseA2;
+    this.scaledY = p.y * this.inverseA2;
+    this.scaledZ = p.z * this.inverseB2;
+    this.c = p.x * this.scaledX + p.y * this.scaledY + p.z * this.scaledZ - 1;
+    this.basis = Float64Array.of(
+      this.east.x,
+      this.east.y,
+      this.east.z,
+      this.north.x,
+      this.north.y,
+      this.north.z,
+      this.up.x,
+      this.up.y,
+      this.up.z,
+    );
   }
 
   /** Writes the ECEF crossing of the look (degrees) into `out`; false when there is none. */
   crossing(azimuthDeg: number, elevationDeg: number, out: Vec3): boolean {
     if (!(elevationDeg >= 0 && elevationDeg <= 90) || !Number.isFinite(azimuthDeg)) return false;
     const cosEl = Math.cos(elevationDeg * DEG);
-    const e = cosEl * Math.sin(azimuthDeg * DEG);
-    const n = cosEl * Math.cos(azimuthDeg * DEG);
-    const u = Math.sin(elevationDeg * DEG);
-    const { east, north, up, position: p } = this;
-    const dx = e * east.x + n * north.x + u * up.x;
-    const dy = e * east.y + n * north.y + u * up.y;
-    const dz = e * east.z + n * north.z + u * up.z;
+    return this.crossingEnu(
+      cosEl * Math.sin(azimuthDeg * DEG),
+      cosEl * Math.cos(azimuthDeg * DEG),
+      Math.sin(elevationDeg * DEG),
+      out,
+    );
+  }
+
+  /**
+   * Writes the ECEF crossing of the look along the unit ENU direction (e, n, u) into `out`;
+   * false when there is none (u < 0, non-finite, or the observer at/above the shell).
+   */
+  crossingEnu(e: number, n: number, u: number, out: Vec3): boolean {
+    const dt = this.intersect(e, n, u);
+    if (Number.isNaN(dt)) return false;
+    const q = this.ecef;
+    out.x = q.x + dt * this.dx;
+    out.y = q.y + dt * this.dy;
+    out.z = q.z + dt * this.dz;
+    return true;
+  }
+
+  /** Writes the geodetic crossing along the unit ENU direction into `out`; false when none. */
+  lookEnu(e: number, n: number, u: number, out: LookPoint): boolean {
+    const dt = this.intersect(e, n, u);
+    if (Number.isNaN(dt)) return false;
+    const q = this.ecef;
+    const x = q.x + dt * this.dx;
+    const y = q.y + dt * this.dy;
+    const z = q.z + dt * this.dz;
+    if (this.exactConversion) {
+      const g = ecefToGeodeticInto(x, y, z, this.scratch);
+      return writeLookPoint(g.latitudeRad, g.longitudeRad, out);
+    }
+    // The corrected point is at exactly the shell height h, so tan φ = z (N + h) /
+    // (p (N (1 − e²) + h)) (TR8350.2 eq. 4-14 solved for φ) is exact given N; N from the
+    // uncorrected crossing's latitude is off by ~1e-7 rad, which moves φ by < 1e-13 rad.
+    const nRadius = this.nRadius;
+    const p = Math.sqrt(x * x + y * y);
+    return writeLookPoint(
+      Math.atan2(z * (nRadius + this.heightM), p * (nRadius * (1 - WGS84_E2) + this.heightM)),
+      Math.atan2(y, x),
+      out,
+    );
+  }
+
+  /**
+   * Intersects the ray with the inflated shell: leaves the crossing in `ecef`, the ECEF
+   * direction in d{x,y,z} and the crossing's prime-vertical radius in nRadius, and returns the
+   * Newton step along the ray onto the exact geodetic height (NaN when there is no crossing).
+   */
+  private intersect(e: number, n: number, u: number): number {
+    // The observer's constant c ≥ 0 means it is at or above the shell: no crossing ahead.
+    if (!(u >= 0) || !(this.c < 0)) return Number.NaN;
+    const m = this.basis;
+    const dx = e * (m[0] as number) + n * (m[3] as number) + u * (m[6] as number);
+    const dy = e * (m[1] as number) + n * (m[4] as number) + u * (m[7] as number);
+    const dz = e * (m[2] as number) + n * (m[5] as number) + u * (m[8] as number);
     // |P + t d|² in the shell's scaled metric = 1: a t² + 2 b t + c = 0.
     const a = (dx * dx + dy * dy) * this.inverseA2 + dz * dz * this.inverseB2;
-    const b = (p.x * dx + p.y * dy) * this.inverseA2 + p.z * dz * this.inverseB2;
-    const c = (p.x * p.x + p.y * p.y) * this.inverseA2 + p.z * p.z * this.inverseB2 - 1;
+    const b = dx * this.scaledX + dy * this.scaledY + dz * this.scaledZ;
+    if (!(a > 0)) return Number.NaN;
     // An observer below the shell (c < 0) always has exactly one crossing ahead (t > 0).
-    if (c >= 0) return false;
-    const discriminant = b * b - a * c;
-    const t = (-b + Math.sqrt(discriminant)) / a;
-    out.x = p.x + t * dx;
-    out.y = p.y + t * dy;
-    out.z = p.z + t * dz;
-    return true;
+    const t = (-b + Math.sqrt(b * b - a * this.c)) / a;
+    const p = this.position;
+    const q = this.ecef;
+    q.x = p.x + t * dx;
+    q.y = p.y + t * dy;
+    q.z = p.z + t * dz;
+    this.dx = dx;
+    this.dy = dy;
+    this.dz = dz;
+    // The inflated shell departs from the constant-geodetic-height surface by up to ~0.2 m at
+    // 150 km; one Newton step along the ray, dh / (d · up at the point), removes that to well
+    // under 1 µm because the departure varies slowly along the ray.
+    let heightM: number;
+    let sinLat: number;
+    let cosLat: number;
+    // Math.sqrt, not Math.hypot (several times slower in V8); no overflow is possible here.
+    const px = Math.sqrt(q.x * q.x + q.y * q.y);
+    if (this.exactConversion) {
+      const g = ecefToGeodeticInto(q.x, q.y, q.z, this.scratch);
+      heightM = g.heightM;
+      sinLat = Math.sin(g.latitudeRad);
+      cosLat = Math.cos(g.latitudeRad);
+    } else {
+      // Latitude of the crossing without trigonometry: start from the shell's own normal
+      // (within ~2e-7 rad of the geodetic one below 1000 km), one step of tan φ = z (N + h) /
+      // (p (N (1 − e²) + h)) (Heiskanen & Moritz, Physical Geodesy, 1967, eq. 5-27), which
+      // contracts errors by ~h e² / N (< 1e-5 here). Using the shell height h for the point's
+      // own (±0.2 m) biases φ by < 1e-9 rad, which the height below feels only squared.
+      const numerator0 = q.z * this.inverseB2;
+      const denominator0 = px * this.inverseA2;
+      const sin2 =
+        (numerator0 * numerator0) / (numerator0 * numerator0 + denominator0 * denominator0);
+      const n0 = WGS84_A_M / Math.sqrt(1 - WGS84_E2 * sin2);
+      const numerator = q.z * (n0 + this.heightM);
+      const denominator = px * (n0 * (1 - WGS84_E2) + this.heightM);
+      const hypotenuse = Math.sqrt(numerator * numerator + denominator * denominator);
+      sinLat = numerator / hypotenuse;
+      cosLat = denominator / hypotenuse;
+      const w = Math.sqrt(1 - WGS84_E2 * sinLat * sinLat);
+      this.nRadius = WGS84_A_M / w;
+      // h = p cos φ + z sin φ − a √(1 − e² sin² φ): stationary in φ, stable at every latitude.
+      heightM = px * cosLat + q.z * sinLat - WGS84_A_M * w;
+    }
+    // d · up at the crossing; on the axis (px = 0) cos φ = 0 and only dz counts.
+    const slope = (px > 0 ? ((dx * q.x + dy * q.y) / px) * cosLat : 0) + dz * sinLat;
+    return slope > 1e-9 ? (this.heightM - heightM) / slope : 0;
   }
 
   /** Writes the geodetic crossing of the look (degrees) into `out`; false when there is none. */
   look(azimuthDeg: number, elevationDeg: number, out: LookPoint): boolean {
-    const q = this.ecef;
-    if (!this.crossing(azimuthDeg, elevationDeg, q)) return false;
-    const g = ecefToGeodeticInto(q.x, q.y, q.z, this.scratch);
-    out.latitudeDeg = g.latitudeRad / DEG;
-    let lon = g.longitudeRad / DEG;
-    if (lon >= 180) lon -= 360;
-    out.longitudeDeg = lon;
-    return true;
+    if (!(elevationDeg >= 0 && elevationDeg <= 90) || !Number.isFinite(azimuthDeg)) return false;
+    const cosEl = Math.cos(elevationDeg * DEG);
+    return this.lookEnu(
+      cosEl * Math.sin(azimuthDeg * DEG),
+      cosEl * Math.cos(azimuthDeg * DEG),
+      Math.sin(elevationDeg * DEG),
+      out,
+    );
   }
 }
 
 /**
  * Where the line of sight from `site` at azimuth (degrees east of north) and elevation
- * (degrees above the horizon) crosses `altitudeKm`; null below the horizon or when the site is
- * at or above that altitude.
+ * (degrees above the horizon) crosses `altitudeKm` above the WGS84 ellipsoid (geodetic height,
+ * exact to < 1 mm: the ray meets the ellipsoid inflated by the altitude, then one Newton step
+ * moves it onto the constant-height surface); null below the horizon or when the site is at or
+ * above that altitude. Unlike a spherical Earth (asilib's custom-altitude skymaps), there is
+ * no ~0.3 % radius error.
  */
 export function lookToAltitude(
   site: LookSite,
@@ -115,7 +260,7 @@ export function lookToAltitude(
   altitudeKm: number,
 ): LookPoint | null {
   const out: LookPoint = { latitudeDeg: Number.NaN, longitudeDeg: Number.NaN };
-  return new Observer(site, altitudeKm).look(azimuthDeg, elevationDeg, out) ? out : null;
+  return new LookObserver(site, altitudeKm).look(azimuthDeg, elevationDeg, out) ? out : null;
 }
 
 /** The ECEF crossing (metres) of a look with the mapping shell, or null (see lookToAltitude). */
@@ -126,7 +271,7 @@ export function lookToAltitudeEcef(
   altitudeKm: number,
 ): Vec3 | null {
   const out: Vec3 = { x: 0, y: 0, z: 0 };
-  return new Observer(site, altitudeKm).crossing(azimuthDeg, elevationDeg, out) ? out : null;
+  return new LookObserver(site, altitudeKm).crossing(azimuthDeg, elevationDeg, out) ? out : null;
 }
 
 /**
@@ -152,7 +297,7 @@ export function lookToAltitudeInto(
       `azimuth, elevation and both outputs must have the same length (got ${count}, ${elevationDeg.length}, ${outLatitudeDeg.length}, ${outLongitudeDeg.length})`,
     );
   }
-  const observer = new Observer(site, altitudeKm);
+  const observer = new LookObserver(site, altitudeKm);
   const point: LookPoint = { latitudeDeg: 0, longitudeDeg: 0 };
   for (let i = 0; i < count; i++) {
     if (observer.look(azimuthDeg[i] as number, elevationDeg[i] as number, point)) {

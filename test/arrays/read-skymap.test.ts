@@ -77,9 +77,51 @@ describeWithFixtures("reading the real THEMIS Gakona skymap", () => {
     expect(max).toBeCloseTo((lonOracle.max as number) - 360, 4);
   });
 
-  it("selects one mapping altitude, and says which exist when asked for another", () => {
+  it("uses the file's own corner grids at one of its altitudes, with computed pixel centres", () => {
     const at110 = skymapAtAltitude(skymap, 110);
     expect(at110.latitudeDeg).toBe(skymap.cornerLatitudeDeg[1]);
-    expect(() => skymapAtAltitude(skymap, 230)).toThrow(/choose one of 90, 110, 150 km/);
+    expect(at110.longitudeDeg).toBe(skymap.cornerLongitudeDeg[1]);
+    expect(at110.cornersFromFile).toBe(true);
+    expect(at110.centreLatitudeDeg).toHaveLength(skymap.width * skymap.height);
+    // Oracle: the official 110 km corners around pixel (128, 128) near the zenith; our centre
+    // lies inside their latitude/longitude span (they are ~1 km apart there).
+    const i = 128 * skymap.width + 128;
+    const cw = skymap.width + 1;
+    const corners = [128 * cw + 128, 128 * cw + 129, 129 * cw + 128, 129 * cw + 129];
+    const lats = corners.map((k) => at110.latitudeDeg[k] as number);
+    const lons = corners.map((k) => at110.longitudeDeg[k] as number);
+    expect(at110.centreLatitudeDeg[i]).toBeGreaterThan(Math.min(...lats));
+    expect(at110.centreLatitudeDeg[i]).toBeLessThan(Math.max(...lats));
+    expect(at110.centreLongitudeDeg[i]).toBeGreaterThan(Math.min(...lons));
+    expect(at110.centreLongitudeDeg[i]).toBeLessThan(Math.max(...lons));
+  });
+
+  it("computes corner and centre grids at other altitudes (REGO's usual 230 km)", () => {
+    const at230 = skymapAtAltitude(skymap, 230);
+    expect(at230.cornersFromFile).toBe(false);
+    expect(at230.altitudeKm).toBe(230);
+    expect(at230.latitudeDeg).toHaveLength((skymap.width + 1) * (skymap.height + 1));
+    expect(at230.centreLongitudeDeg).toHaveLength(skymap.width * skymap.height);
+    // Invariant: a higher shell maps the same look farther from the site, so the 230 km
+    // grid spans more latitude than the file's 150 km one.
+    const span = (grid: Float32Array) => {
+      let min = Number.POSITIVE_INFINITY;
+      let max = Number.NEGATIVE_INFINITY;
+      for (const v of grid) {
+        if (Number.isNaN(v)) continue;
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      return max - min;
+    };
+    expect(span(at230.latitudeDeg)).toBeGreaterThan(
+      span(skymap.cornerLatitudeDeg[2] as Float32Array),
+    );
+  });
+
+  it("rejects non-finite, negative and absurd altitudes, naming the file's altitudes", () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, -1, 110_000]) {
+      expect(() => skymapAtAltitude(skymap, bad)).toThrow(/file has 90, 110, 150 km/);
+    }
   });
 });

@@ -36,7 +36,7 @@ describe("lookToAltitude", () => {
     }
   });
 
-  it("puts the crossing at the mapping altitude (geodetic height within 1 m)", () => {
+  it("puts the crossing at the mapping altitude (geodetic height within 1 mm)", () => {
     for (const site of SITES) {
       for (const altitudeKm of [90, 110, 150, 230]) {
         for (let az = 0; az < 360; az += 45) {
@@ -45,10 +45,10 @@ describe("lookToAltitude", () => {
             const q = lookToAltitudeEcef(site, az, el, altitudeKm);
             expect(p).not.toBeNull();
             if (p === null || q === null) throw new Error("no crossing");
-            // Invariant: the crossing's geodetic height is the mapping altitude; the inflated
-            // shell (a + h, b + h) departs from a constant-height surface by < 0.21 m at 150 km.
+            // Invariant: the crossing's geodetic height is the mapping altitude (1 mm). The
+            // inflated shell (a + h, b + h) alone would be off by up to 0.21 m at 150 km.
             const g = ecefToGeodetic(q.x, q.y, q.z);
-            expect(Math.abs(g.heightM - altitudeKm * 1e3)).toBeLessThan(1);
+            expect(Math.abs(g.heightM - altitudeKm * 1e3)).toBeLessThan(1e-3);
             // The returned lat/lon are that point's (exact up to float64 rounding, 1e-9°).
             expect(Math.abs(g.latitudeDeg - p.latitudeDeg)).toBeLessThan(1e-9);
             expect(p.longitudeDeg).toBeGreaterThanOrEqual(-180);

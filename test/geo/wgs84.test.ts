@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   ecefToGeodetic,
+  ecefToGeodeticInto,
   enuBasis,
   geodeticToEcef,
   WGS84_A_M,
@@ -66,5 +67,50 @@ describe("WGS84 geodetic <-> ECEF", () => {
       const g = ecefToGeodetic(p.x + up.x, p.y + up.y, p.z + up.z);
       expect(Math.abs(g.heightM - 1)).toBeLessThan(1e-6);
     }
+  });
+});
+
+/**
+ * Independent reference: Bowring's iteration (Survey Review 23(181), 1976), iterated to
+ * convergence, the method ecefToGeodeticInto used before the closed form replaced it.
+ */
+function bowringReference(
+  x: number,
+  y: number,
+  z: number,
+): { latitudeRad: number; heightM: number } {
+  const a = WGS84_A_M;
+  const b = WGS84_B_M;
+  const e2 = 1 - (b * b) / (a * a);
+  const ep2 = e2 / (1 - e2);
+  const p = Math.hypot(x, y);
+  let beta = Math.atan2(a * z, b * p);
+  let latitudeRad = 0;
+  for (let i = 0; i < 10; i++) {
+    latitudeRad = Math.atan2(z + ep2 * b * Math.sin(beta) ** 3, p - e2 * a * Math.cos(beta) ** 3);
+    beta = Math.atan2(b * Math.sin(latitudeRad), a * Math.cos(latitudeRad));
+  }
+  const s = Math.sin(latitudeRad);
+  const n = a / Math.sqrt(1 - e2 * s * s);
+  return { latitudeRad, heightM: p * Math.cos(latitudeRad) + (z + e2 * n * s) * s - n };
+}
+
+describe("closed-form ECEF → geodetic", () => {
+  it("equals converged Bowring within 1e-12 rad and 1 µm from -10 km to beyond geostationary height", () => {
+    const out = { latitudeRad: 0, longitudeRad: 0, heightM: 0 };
+    let worstLatRad = 0;
+    let worstHeightM = 0;
+    for (let lat = -90; lat <= 90; lat += 2.5) {
+      for (const h of [-10e3, 0, 1, 90e3, 230e3, 1e6, 2e7, 4.2e7]) {
+        const p = geodeticToEcef(lat, 33, h);
+        ecefToGeodeticInto(p.x, p.y, p.z, out);
+        const ref = bowringReference(p.x, p.y, p.z);
+        worstLatRad = Math.max(worstLatRad, Math.abs(out.latitudeRad - ref.latitudeRad));
+        worstHeightM = Math.max(worstHeightM, Math.abs(out.heightM - ref.heightM));
+      }
+    }
+    // Oracle: the iterative method; tolerances are float64 rounding at 4e7 m (~10 nm).
+    expect(worstLatRad).toBeLessThan(1e-12);
+    expect(worstHeightM).toBeLessThan(1e-6);
   });
 });

@@ -60,6 +60,28 @@ describeWithFixtures("the Imager over a loopback upstream", () => {
     return out;
   }
 
+  it("maps the skymap at an altitude the file does not have (THEMIS at 230 km)", async () => {
+    const imager = await themis(
+      "gako",
+      { time: "2011-01-06T17:00:03Z" },
+      { ...options(), source: "berkeley", altitudeKm: 230 },
+    );
+    expect(imager.skymap.altitudeKm).toBe(230);
+    expect(imager.skymap.cornersFromFile).toBe(false);
+    // Invariant: the most zenith-ward pixel (89.7° elevation) maps within 230 km × tan(0.3°) ≈ 1.2 km
+    // of the point above the site; 0.02° of latitude (2.2 km) allows for that.
+    const { width, elevationDeg, centreLatitudeDeg } = imager.skymap;
+    let zenith = -1;
+    for (let i = 0; i < elevationDeg.length; i++) {
+      const el = elevationDeg[i] as number;
+      if (Number.isFinite(el) && (zenith < 0 || el > (elevationDeg[zenith] as number))) zenith = i;
+    }
+    expect(Math.abs((centreLatitudeDeg[zenith] as number) - imager.meta.latitudeDeg)).toBeLessThan(
+      0.02,
+    );
+    expect(width).toBe(256);
+  });
+
   it("opens THEMIS gako from Berkeley with the skymap (earliest, with a warning) and loads the hour in one array", async () => {
     warnings.length = 0;
     const imager = await themis(
@@ -161,9 +183,9 @@ describeWithFixtures("the Imager over a loopback upstream", () => {
       themis(
         "gako",
         { time: "2011-01-06T17:00:03Z" },
-        { ...options(), source: "berkeley", altitudeKm: 230 },
+        { ...options(), source: "berkeley", altitudeKm: -5 },
       ),
-    ).rejects.toThrow(/choose one of 90, 110, 150 km/);
+    ).rejects.toThrow(/-5 km is not a usable mapping altitude .*the file has 90, 110, 150 km/);
     await expect(
       themis("gill", { start: "2014-03-10T06:00:00Z", end: "2014-03-09T06:00:00Z" }, options()),
     ).rejects.toThrow(/end/);

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "../../core/errors.js";
+import { mapPixelCentres, mapSkymapAtAltitude } from "../../geo/skymap/reproject.js";
 
 /** The observatory a skymap belongs to, from the skymap file itself. */
 export interface SkymapSite {
@@ -47,34 +48,61 @@ export interface AltitudeSkymap {
   readonly latitudeDeg: Float32Array;
   /** (height+1) x (width+1) pixel-corner longitudes at `altitudeKm`, in [-180, 180). */
   readonly longitudeDeg: Float32Array;
+  /** height x width pixel-centre latitudes at `altitudeKm` (computed from az/el); NaN outside. */
+  readonly centreLatitudeDeg: Float32Array;
+  /** height x width pixel-centre longitudes at `altitudeKm`, in [-180, 180); NaN outside. */
+  readonly centreLongitudeDeg: Float32Array;
+  /** True when the corner grids are the file's own; false when computed from az/el. */
+  readonly cornersFromFile: boolean;
   readonly source: string;
 }
 
 /** Altitudes within this distance count as the same mapping altitude (file stores metres as float32). */
 const ALTITUDE_MATCH_KM = 1e-3;
 
-/** The skymap's corner grids at one of its mapping altitudes. */
+/**
+ * Highest accepted mapping altitude, km: beyond geostationary orbit (35 786 km) a "mapping
+ * altitude" is no longer an ionospheric shell but a typo (e.g. metres passed as km).
+ */
+const MAX_MAPPING_ALTITUDE_KM = 40_000;
+
+/**
+ * The skymap at one mapping altitude: the file's own corner grids when `altitudeKm` is one of
+ * its altitudes, otherwise corners computed from the pixel-centre az/el (see
+ * `mapSkymapAtAltitude`: ray to the WGS84 ellipsoid raised by the altitude). Pixel-centre
+ * latitude/longitude are computed from az/el in both cases.
+ */
 export function skymapAtAltitude(skymap: Skymap, altitudeKm: number): AltitudeSkymap {
-  const index = skymap.altitudesKm.findIndex((a) => Math.abs(a - altitudeKm) < ALTITUDE_MATCH_KM);
-  const latitudeDeg = skymap.cornerLatitudeDeg[index];
-  const longitudeDeg = skymap.cornerLongitudeDeg[index];
-  if (latitudeDeg === undefined || longitudeDeg === undefined) {
+  if (!(Number.isFinite(altitudeKm) && altitudeKm >= 0 && altitudeKm <= MAX_MAPPING_ALTITUDE_KM)) {
     throw new InvalidArgumentError(
       "altitudeKm",
-      `${altitudeKm} km is not a mapping altitude of skymap ${skymap.source}; ` +
-        `choose one of ${skymap.altitudesKm.join(", ")} km`,
+      `${altitudeKm} km is not a usable mapping altitude for skymap ${skymap.source}; ` +
+        `give km between 0 and ${MAX_MAPPING_ALTITUDE_KM} (the file has ${skymap.altitudesKm.join(", ")} km)`,
     );
   }
   const { site, width, height, azimuthDeg, elevationDeg, source } = skymap;
+  const index = skymap.altitudesKm.findIndex((a) => Math.abs(a - altitudeKm) < ALTITUDE_MATCH_KM);
+  const fileLatitudeDeg = skymap.cornerLatitudeDeg[index];
+  const fileLongitudeDeg = skymap.cornerLongitudeDeg[index];
+  const common = { site, width, height, azimuthDeg, elevationDeg, altitudeKm, source };
+  if (fileLatitudeDeg !== undefined && fileLongitudeDeg !== undefined) {
+    const centres = mapPixelCentres(skymap, altitudeKm);
+    return {
+      ...common,
+      latitudeDeg: fileLatitudeDeg,
+      longitudeDeg: fileLongitudeDeg,
+      centreLatitudeDeg: centres.latitudeDeg,
+      centreLongitudeDeg: centres.longitudeDeg,
+      cornersFromFile: true,
+    };
+  }
+  const { centres, corners } = mapSkymapAtAltitude(skymap, altitudeKm);
   return {
-    site,
-    width,
-    height,
-    azimuthDeg,
-    elevationDeg,
-    altitudeKm,
-    latitudeDeg,
-    longitudeDeg,
-    source,
+    ...common,
+    latitudeDeg: corners.latitudeDeg,
+    longitudeDeg: corners.longitudeDeg,
+    centreLatitudeDeg: centres.latitudeDeg,
+    centreLongitudeDeg: centres.longitudeDeg,
+    cornersFromFile: false,
   };
 }
