@@ -1,5 +1,5 @@
-import { aacgmHarmonicsInto } from "../src/geo/aacgm/spherical-harmonics.js";
 import { createAacgmConverter } from "../src/geo/aacgm/converter.js";
+import { aacgmHarmonicsInto } from "../src/geo/aacgm/spherical-harmonics.js";
 import { igrfModel } from "../src/geo/igrf/igrf-model.js";
 import { createFootprintTracer, emptyFootprint } from "../src/geo/trace/footprint.js";
 import { geodeticToEcefInto } from "../src/geo/wgs84.js";
@@ -26,7 +26,8 @@ function grid(): { latitudeDeg: Float64Array; longitudeDeg: Float64Array } {
   return { latitudeDeg, longitudeDeg };
 }
 
-const perS = (count: number, seconds: number) => Math.round(count / seconds).toLocaleString("en-US");
+const perS = (count: number, seconds: number) =>
+  Math.round(count / seconds).toLocaleString("en-US");
 
 /**
  * Footprints (IGRF-14 field lines from 800 km down to 110 km, adaptive Dormand–Prince) against
@@ -44,7 +45,10 @@ export async function benchGeo(): Promise<BenchRow[]> {
   const traceAll = () => {
     traced = 0;
     for (let i = 0; i < n; i++) {
-      if (tracer.trace(latitudeDeg[i] as number, longitudeDeg[i] as number, 800, footprint) === "ok") traced++;
+      if (
+        tracer.trace(latitudeDeg[i] as number, longitudeDeg[i] as number, 800, footprint) === "ok"
+      )
+        traced++;
     }
   };
   const model = igrfModel(TIME_MS);
@@ -58,7 +62,13 @@ export async function benchGeo(): Promise<BenchRow[]> {
     startsKm[3 * i + 2] = ecef.z / 1e3;
   }
   const fieldAll = () => {
-    for (let i = 0; i < n; i++) model.fieldEcef(startsKm[3 * i] as number, startsKm[3 * i + 1] as number, startsKm[3 * i + 2] as number, field);
+    for (let i = 0; i < n; i++)
+      model.fieldEcef(
+        startsKm[3 * i] as number,
+        startsKm[3 * i + 1] as number,
+        startsKm[3 * i + 2] as number,
+        field,
+      );
   };
   const traces = await compare(fieldAll, traceAll, { minRuns: 3, minTotalS: 4 });
   const footprintsPerS = n / traces.subject.medianS;
@@ -68,7 +78,12 @@ export async function benchGeo(): Promise<BenchRow[]> {
   const convertAll = () => converter.geoToAacgmBatch(latitudeDeg, longitudeDeg, out);
   const basis = new Float64Array(121);
   const basisAll = () => {
-    for (let i = 0; i < n; i++) aacgmHarmonicsInto(((90 - (latitudeDeg[i] as number)) * Math.PI) / 180, ((longitudeDeg[i] as number) * Math.PI) / 180, basis);
+    for (let i = 0; i < n; i++)
+      aacgmHarmonicsInto(
+        ((90 - (latitudeDeg[i] as number)) * Math.PI) / 180,
+        ((longitudeDeg[i] as number) * Math.PI) / 180,
+        basis,
+      );
   };
   const aacgm = await compare(basisAll, convertAll, { minRuns: 5, minTotalS: 3 });
 
@@ -78,7 +93,10 @@ export async function benchGeo(): Promise<BenchRow[]> {
       subject: `${perS(n, traces.subject.medianS)} footprints/s`,
       baseline: `${perS(n, traces.baseline.medianS)} IGRF field evaluations/s (one per grid point; ratio = evaluations per footprint)`,
       comparison: traces,
-      targetMet: { target: `>= ${TARGET_FOOTPRINTS_PER_S} footprints/s`, met: footprintsPerS >= TARGET_FOOTPRINTS_PER_S },
+      targetMet: {
+        target: `>= ${TARGET_FOOTPRINTS_PER_S} footprints/s`,
+        met: footprintsPerS >= TARGET_FOOTPRINTS_PER_S,
+      },
     },
     {
       name: `AACGM-v2 geo -> AACGM, coefficients, ${GRID}x${GRID} grid at 110 km`,
