@@ -1,6 +1,10 @@
+import { fisheyeSkymap } from "../src/arrays/synthetic/lens-skymap.js";
 import { createAacgmConverter } from "../src/geo/aacgm/converter.js";
 import { aacgmHarmonicsInto } from "../src/geo/aacgm/spherical-harmonics.js";
 import { igrfModel } from "../src/geo/igrf/igrf-model.js";
+import { lookToAltitudeInto } from "../src/geo/look-to-altitude.js";
+import { buildPixelIndex } from "../src/geo/skymap/pixel-index.js";
+import { mapSkymapAtAltitude } from "../src/geo/skymap/reproject.js";
 import { createFootprintTracer, emptyFootprint } from "../src/geo/trace/footprint.js";
 import { geodeticToEcefInto } from "../src/geo/wgs84.js";
 import { compare } from "./measure.js";
@@ -8,6 +12,7 @@ import type { BenchRow } from "./report.js";
 
 /** Issue 4 targets. */
 const TARGET_FOOTPRINTS_PER_S = 20_000;
+const TARGET_REPROJECTION_MS = 100;
 
 const GRID = 257;
 const TIME_MS = Date.UTC(2020, 0, 1);
@@ -24,6 +29,38 @@ function grid(): { latitudeDeg: Float64Array; longitudeDeg: Float64Array } {
     }
   }
   return { latitudeDeg, longitudeDeg };
+}
+
+/** Unit direction vectors (east, north, up) of the pixel centres; NaN outside the view. */
+function unitVectors(azimuthDeg: Float32Array, elevationDeg: Float32Array): Float64Array {
+  const out = new Float64Array(3 * azimuthDeg.length);
+  for (let i = 0; i < azimuthDeg.length; i++) {
+    const az = ((azimuthDeg[i] as number) * Math.PI) / 180;
+    const el = ((elevationDeg[i] as number) * Math.PI) / 180;
+    out[3 * i] = Math.cos(el) * Math.sin(az);
+    out[3 * i + 1] = Math.cos(el) * Math.cos(az);
+    out[3 * i + 2] = Math.sin(el);
+  }
+  return out;
+}
+
+/** The pixel whose direction is nearest a look, by scanning them all. */
+function bruteForceNearest(unit: Float64Array, azimuthDeg: number, elevationDeg: number): number {
+  const az = (azimuthDeg * Math.PI) / 180;
+  const el = (elevationDeg * Math.PI) / 180;
+  const e = Math.cos(el) * Math.sin(az);
+  const n = Math.cos(el) * Math.cos(az);
+  const u = Math.sin(el);
+  let best = -1;
+  let bestDot = -2;
+  for (let i = 0; i < unit.length; i += 3) {
+    const dot = e * (unit[i] as number) + n * (unit[i + 1] as number) + u * (unit[i + 2] as number);
+    if (dot > bestDot) {
+      bestDot = dot;
+      best = i / 3;
+    }
+  }
+  return best;
 }
 
 const perS = (count: number, seconds: number) =>
@@ -87,6 +124,54 @@ export async function benchGeo(): Promise<BenchRow[]> {
   };
   const aacgm = await compare(basisAll, convertAll, { minRuns: 5, minTotalS: 3 });
 
+  // A 512x512 fisheye (REGO's size) mapped to 230 km (REGO's usual altitude): centres and
+  // corners, against mapping only the centres with the one-shot lookToAltitudeInto (the same
+  // ray/shell geometry, half the rays, no corner directions).
+  const site = {
+    code: "gill",
+    name: "Gillam",
+    latitudeDeg: 56.376,
+    longitudeDeg: -94.64,
+    altitudeKm: 0.1,
+  };
+  const skymap = fisheyeSkymap({ site, width: 512, height: 512, fieldOfViewDeg: 180 });
+  const looks = {
+    site,
+    width: 512,
+    height: 512,
+    azimuthDeg: skymap.azimuthDeg,
+    elevationDeg: skymap.elevationDeg,
+  };
+  const centreLat = new Float32Array(512 * 512);
+  const centreLon = new Float32Array(512 * 512);
+  const reprojection = await compare(
+    () =>
+      lookToAltitudeInto(site, skymap.azimuthDeg, skymap.elevationDeg, 230, centreLat, centreLon),
+    () => mapSkymapAtAltitude(looks, 230),
+    { minRuns: 20, minTotalS: 3 },
+  );
+  // nearestPixel through the k-d tree against the scan it replaces (asilib's approach: the
+  // whole skymap per query), both over the same looks.
+  const index = buildPixelIndex(skymap);
+  const queries = 2_000;
+  const queryAz = Float64Array.from({ length: queries }, (_, i) => (i * 137.507764) % 360);
+  const queryEl = Float64Array.from({ length: queries }, (_, i) => 5 + ((i * 0.618034) % 1) * 84);
+  const pixelUnit = unitVectors(skymap.azimuthDeg, skymap.elevationDeg);
+  let found = 0;
+  const lookups = await compare(
+    () => {
+      for (let i = 0; i < queries; i++)
+        bruteForceNearest(pixelUnit, queryAz[i] as number, queryEl[i] as number);
+    },
+    () => {
+      found = 0;
+      for (let i = 0; i < queries; i++) {
+        if (index.nearestPixelOfLook(queryAz[i] as number, queryEl[i] as number) >= 0) found++;
+      }
+    },
+    { minRuns: 3, minTotalS: 2 },
+  );
+
   return [
     {
       name: `Footprints, IGRF-14 field lines 800 km -> 110 km, ${GRID}x${GRID} grid (${traced} reached), one core (target >= ${TARGET_FOOTPRINTS_PER_S.toLocaleString("en-US")}/s)`,
@@ -103,6 +188,22 @@ export async function benchGeo(): Promise<BenchRow[]> {
       subject: `${perS(n, aacgm.subject.medianS)} conversions/s`,
       baseline: `${perS(n, aacgm.baseline.medianS)} order-10 harmonic bases/s (the part every conversion needs)`,
       comparison: aacgm,
+    },
+    {
+      name: `Skymap reprojection, 512x512 fisheye to 230 km, centres + corners (target < ${TARGET_REPROJECTION_MS} ms)`,
+      subject: `${(reprojection.subject.medianS * 1e3).toFixed(1)} ms median`,
+      baseline: `${(reprojection.baseline.medianS * 1e3).toFixed(1)} ms (centres only, lookToAltitudeInto)`,
+      comparison: reprojection,
+      targetMet: {
+        target: `< ${TARGET_REPROJECTION_MS} ms (median)`,
+        met: reprojection.subject.medianS * 1e3 < TARGET_REPROJECTION_MS,
+      },
+    },
+    {
+      name: `nearestPixel on the 512x512 skymap (k-d tree built once), ${queries.toLocaleString("en-US")} looks (${found} inside)`,
+      subject: `${perS(queries, lookups.subject.medianS)} queries/s`,
+      baseline: `${perS(queries, lookups.baseline.medianS)} queries/s scanning every pixel (the approach the index replaces)`,
+      comparison: lookups,
     },
   ];
 }

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { benchCdf } from "./cdf.js";
+import { benchGeo } from "./geo.js";
 import { benchIdlSave } from "./idlsav.js";
 import { benchImager } from "./imager.js";
 import { benchPgm } from "./pgm.js";
@@ -24,3 +25,4 @@ printRows(await benchPgm(fixturesDir));
 printRows(await benchIdlSave(fixturesDir));
 printRows(await benchPng(fixturesDir));
 printRows(await benchImager());
+printRows(await benchGeo());

@@ -23,6 +23,15 @@ function writeLookPoint(latitudeRad: number, longitudeRad: number, out: LookPoin
   return true;
 }
 
+/** A longitude in degrees as float32 in [-180, 180): rounding can lift 179.99999 to 180. */
+function wrappedFloat32Longitude(longitudeDeg: number): number {
+  let lon = longitudeDeg;
+  if (lon >= 180) lon -= 360;
+  else if (lon < -180) lon += 360;
+  const rounded = Math.fround(lon);
+  return rounded >= 180 ? -180 : rounded;
+}
+
 /** Where an observer stands: geodetic degrees and km above the WGS84 ellipsoid. */
 export interface LookSite {
   readonly latitudeDeg: number;
@@ -141,6 +150,89 @@ export class LookObserver {
     out.y = q.y + dt * this.dy;
     out.z = q.z + dt * this.dz;
     return true;
+  }
+
+  /**
+   * Maps many unit ENU directions (3 values each in `directions`) to latitude/longitude in
+   * degrees (longitude in [-180, 180); NaN where there is no crossing). The same geometry as
+   * `lookEnu`, run as one loop over local variables: the skymap reprojection's hot path.
+   */
+  mapEnuInto(
+    directions: Float64Array,
+    outLatitudeDeg: Float32Array,
+    outLongitudeDeg: Float32Array,
+  ): void {
+    const count = outLatitudeDeg.length;
+    if (this.exactConversion || !(this.c < 0)) {
+      const point: LookPoint = { latitudeDeg: 0, longitudeDeg: 0 };
+      for (let i = 0; i < count; i++) {
+        const j = 3 * i;
+        const ok = this.lookEnu(
+          directions[j] as number,
+          directions[j + 1] as number,
+          directions[j + 2] as number,
+          point,
+        );
+        outLatitudeDeg[i] = ok ? point.latitudeDeg : Number.NaN;
+        outLongitudeDeg[i] = ok ? wrappedFloat32Longitude(point.longitudeDeg) : Number.NaN;
+      }
+      return;
+    }
+    const { x: px0, y: py0, z: pz0 } = this.position;
+    const { x: ex, y: ey, z: ez } = this.east;
+    const { x: nx, y: ny, z: nz } = this.north;
+    const { x: ux, y: uy, z: uz } = this.up;
+    const inverseA2 = this.inverseA2;
+    const inverseB2 = this.inverseB2;
+    const sx = this.scaledX;
+    const sy = this.scaledY;
+    const sz = this.scaledZ;
+    const c = this.c;
+    const h = this.heightM;
+    const oneMinusE2 = 1 - WGS84_E2;
+    for (let i = 0; i < count; i++) {
+      const j = 3 * i;
+      const e = directions[j] as number;
+      const n = directions[j + 1] as number;
+      const u = directions[j + 2] as number;
+      if (!(u >= 0)) {
+        outLatitudeDeg[i] = Number.NaN;
+        outLongitudeDeg[i] = Number.NaN;
+        continue;
+      }
+      // As `intersect`: the ray against the inflated shell, then one Newton step onto the
+      // exact geodetic height, then the latitude from tan φ = z (N + h) / (p (N (1 − e²) + h)).
+      const dx = e * ex + n * nx + u * ux;
+      const dy = e * ey + n * ny + u * uy;
+      const dz = e * ez + n * nz + u * uz;
+      const a = (dx * dx + dy * dy) * inverseA2 + dz * dz * inverseB2;
+      const b = dx * sx + dy * sy + dz * sz;
+      const t = (-b + Math.sqrt(b * b - a * c)) / a;
+      const qx = px0 + t * dx;
+      const qy = py0 + t * dy;
+      const qz = pz0 + t * dz;
+      const p = Math.sqrt(qx * qx + qy * qy);
+      const zScaled = qz * inverseB2;
+      const pScaled = p * inverseA2;
+      const sin2 = (zScaled * zScaled) / (zScaled * zScaled + pScaled * pScaled);
+      const n0 = WGS84_A_M / Math.sqrt(1 - WGS84_E2 * sin2);
+      const numerator = qz * (n0 + h);
+      const denominator = p * (n0 * oneMinusE2 + h);
+      const hypotenuse = Math.sqrt(numerator * numerator + denominator * denominator);
+      const sinLat = numerator / hypotenuse;
+      const cosLat = denominator / hypotenuse;
+      const w = Math.sqrt(1 - WGS84_E2 * sinLat * sinLat);
+      const nRadius = WGS84_A_M / w;
+      const heightM = p * cosLat + qz * sinLat - WGS84_A_M * w;
+      const slope = (p > 0 ? ((dx * qx + dy * qy) / p) * cosLat : 0) + dz * sinLat;
+      const dt = slope > 1e-9 ? (h - heightM) / slope : 0;
+      const x = qx + dt * dx;
+      const y = qy + dt * dy;
+      const z = qz + dt * dz;
+      const pf = Math.sqrt(x * x + y * y);
+      outLatitudeDeg[i] = Math.atan2(z * (nRadius + h), pf * (nRadius * oneMinusE2 + h)) / DEG;
+      outLongitudeDeg[i] = wrappedFloat32Longitude(Math.atan2(y, x) / DEG);
+    }
   }
 
   /** Writes the geodetic crossing along the unit ENU direction into `out`; false when none. */

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "../../core/errors.js";
-import { LookObserver, type LookPoint, type LookSite } from "../look-to-altitude.js";
+import { LookObserver, type LookSite } from "../look-to-altitude.js";
 import { cornerDirections, pixelDirections } from "./directions.js";
 
 /** What a reprojection needs of a skymap: the site and the pixel-centre looks (h x w). */
@@ -45,31 +45,6 @@ function checkLooks(looks: SkymapLooks, altitudeKm: number): void {
   }
 }
 
-/** Maps unit ENU directions (3 per point) to latitude/longitude at the observer's shell. */
-function mapDirections(observer: LookObserver, directions: Float64Array, out: LatLonGrid): void {
-  const point: LookPoint = { latitudeDeg: 0, longitudeDeg: 0 };
-  const { latitudeDeg, longitudeDeg } = out;
-  for (let i = 0; i < latitudeDeg.length; i++) {
-    const j = 3 * i;
-    if (
-      observer.lookEnu(
-        directions[j] as number,
-        directions[j + 1] as number,
-        directions[j + 2] as number,
-        point,
-      )
-    ) {
-      latitudeDeg[i] = point.latitudeDeg;
-      // float32 rounding can lift 179.99999 to 180: keep the [-180, 180) promise.
-      const lon = Math.fround(point.longitudeDeg);
-      longitudeDeg[i] = lon >= 180 ? -180 : lon;
-    } else {
-      latitudeDeg[i] = Number.NaN;
-      longitudeDeg[i] = Number.NaN;
-    }
-  }
-}
-
 /**
  * Latitude/longitude where each pixel centre's line of sight crosses `altitudeKm` (WGS84
  * geodetic height, exact to < 1 µm): h x w Float32Arrays, NaN outside the view or below the
@@ -80,7 +55,11 @@ export function mapPixelCentres(looks: SkymapLooks, altitudeKm: number): LatLonG
   const count = looks.width * looks.height;
   const out = { latitudeDeg: new Float32Array(count), longitudeDeg: new Float32Array(count) };
   const observer = new LookObserver(looks.site, altitudeKm);
-  mapDirections(observer, pixelDirections(looks.azimuthDeg, looks.elevationDeg), out);
+  observer.mapEnuInto(
+    pixelDirections(looks.azimuthDeg, looks.elevationDeg),
+    out.latitudeDeg,
+    out.longitudeDeg,
+  );
   return out;
 }
 
@@ -98,12 +77,16 @@ export function mapSkymapAtAltitude(looks: SkymapLooks, altitudeKm: number): Map
     latitudeDeg: new Float32Array(width * height),
     longitudeDeg: new Float32Array(width * height),
   };
-  mapDirections(observer, centreDirections, centres);
+  observer.mapEnuInto(centreDirections, centres.latitudeDeg, centres.longitudeDeg);
   const cornerCount = (width + 1) * (height + 1);
   const corners = {
     latitudeDeg: new Float32Array(cornerCount),
     longitudeDeg: new Float32Array(cornerCount),
   };
-  mapDirections(observer, cornerDirections(centreDirections, width, height), corners);
+  observer.mapEnuInto(
+    cornerDirections(centreDirections, width, height),
+    corners.latitudeDeg,
+    corners.longitudeDeg,
+  );
   return { centres, corners };
 }
