@@ -1,4 +1,6 @@
+import type { SiteInfo } from "../src/arrays/site.js";
 import { fisheyeSkymap } from "../src/arrays/synthetic/lens-skymap.js";
+import { SYNTHETIC_SITES } from "../src/arrays/synthetic/synthetic-array.js";
 import { createAacgmConverter } from "../src/geo/aacgm/converter.js";
 import { aacgmHarmonicsInto } from "../src/geo/aacgm/spherical-harmonics.js";
 import { igrfModel } from "../src/geo/igrf/igrf-model.js";
@@ -127,13 +129,7 @@ export async function benchGeo(): Promise<BenchRow[]> {
   // A 512x512 fisheye (REGO's size) mapped to 230 km (REGO's usual altitude): centres and
   // corners, against mapping only the centres with the one-shot lookToAltitudeInto (the same
   // ray/shell geometry, half the rays, no corner directions).
-  const site = {
-    code: "gill",
-    name: "Gillam",
-    latitudeDeg: 56.376,
-    longitudeDeg: -94.64,
-    altitudeKm: 0.1,
-  };
+  const site = { ...(SYNTHETIC_SITES[0] as SiteInfo), altitudeKm: 0.14 };
   const skymap = fisheyeSkymap({ site, width: 512, height: 512, fieldOfViewDeg: 180 });
   const looks = {
     site,
