@@ -35,6 +35,21 @@ describeWithFixtures("AACGM-v2 trace mode against the C library's documented out
     expect(Math.abs(p.radiusRe - r)).toBeLessThan(1e-6);
   });
 
+  it("MLT trace line (37 -88 300 km) at the C test's own time", () => {
+    // The file's MLT lines come from the C test's MLT section, run at 2003-05-17 07:53:16 UT
+    // (the date of that section, also used by davitpy's port of the test, vtsuperdarn/davitpy
+    // PR #322: trace 48.8403684174 -17.0060898294). The README numbers (48.839634 -17.004932)
+    // predate the current coefficient release; both lie within the issue's 0.01°.
+    const line = text.split("\n").find((l) => l.startsWith("MLT  trace")) as string;
+    const [lat, lon, alt, mlat, mlon] = numbers(line) as [number, number, number, number, number];
+    const p = geoToAacgmTrace(Date.UTC(2003, 4, 17, 7, 53, 16), lat, lon, alt);
+    expect(Math.abs(p.latitudeDeg - mlat)).toBeLessThan(0.01);
+    expect(Math.abs(p.longitudeDeg - mlon)).toBeLessThan(0.01);
+    // davitpy's output with the same date: within 1e-5° (measured ≈ 1e-6°).
+    expect(Math.abs(p.latitudeDeg - 48.8403684174)).toBeLessThan(1e-5);
+    expect(Math.abs(p.longitudeDeg - -17.0060898294)).toBeLessThan(1e-5);
+  });
+
   it("AACG->GEO trace: back to 45.5 -23.5 1135 km", () => {
     const line = text.split("\n").find((l) => l.startsWith("AACG->GEO trace")) as string;
     const [mlat, mlon, lat, lon, alt] = numbers(line) as [number, number, number, number, number];
