@@ -1,5 +1,7 @@
 import { defaultArrayRegistry, findSite } from "../arrays/registry.js";
 import { mapConcurrent } from "../core/concurrency.js";
+import { NotFoundError } from "../core/errors.js";
+import { formatIsoMicroseconds } from "../core/time/ucalgary-timestamp.js";
 import { chooseSource } from "./choose-source.js";
 import type { ImagerOptions } from "./open-imager.js";
 import { reportGaps } from "./report-gaps.js";
@@ -34,6 +36,12 @@ export async function downloadRange(
   const { startMs, endMs } = resolveWhen(when, array.cadenceS);
   const context = createSourceContext(options);
   const refs = await source.findFiles(context, site.code, startMs, endMs);
+  if (refs.length === 0) {
+    throw new NotFoundError(
+      `${array.label} ${site.code} files (${source.name}) between ${formatIsoMicroseconds(startMs)} and ${formatIsoMicroseconds(endMs)}`,
+      `the archive lists none; check \`aurorakit availability ${array.id} ${site.code}\` or try another --source`,
+    );
+  }
   reportGaps(
     refs,
     startMs,
@@ -49,10 +57,10 @@ export async function downloadRange(
   );
   const files: string[] = [];
   const skipped: string[] = [];
-  paths.forEach((path, i) => {
-    if (path === null) skipped.push((refs[i] as { relPath: string }).relPath);
+  for (const [i, path] of paths.entries()) {
+    if (path === null) skipped.push(refs[i]?.relPath ?? "");
     else files.push(path);
-  });
+  }
   const skymapSource =
     options.skymap === false
       ? null

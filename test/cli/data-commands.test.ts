@@ -171,6 +171,23 @@ describeWithFixtures("aurorakit availability and download over a loopback upstre
     );
   });
 
+  it("says when there is nothing to download in the range", async () => {
+    const result = await runCliWith(
+      { env },
+      "download",
+      "trex-nir",
+      "gill",
+      "--start",
+      "2022-03-07T08:00:00Z",
+      "--end",
+      "2022-03-07T08:10:00Z",
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^aurorakit: not found: TREx NIR gill files \(ucalgary\) between .*aurorakit availability trex-nir gill/,
+    );
+  });
+
   it("rejects a malformed time with an example of a good one", async () => {
     const result = await runCliWith(
       { env },
