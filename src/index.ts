@@ -1,6 +1,9 @@
 // The public entry of the aurorakit library. A test snapshots this export list: every change
 // to it is a reviewed change to the API. (Biome keeps the statements sorted by module path.)
 
+export type { Keogram, KeogramImager, KeogramOptions } from "./analysis/keogram/keogram.js";
+export { keogram } from "./analysis/keogram/keogram.js";
+export { DEFAULT_PATH_MAX_DISTANCE_KM } from "./analysis/keogram/path-pixels.js";
 export type { PercentileBounds } from "./analysis/scale-intensity.js";
 export { percentileBoundsU16, scaleToU8 } from "./analysis/scale-intensity.js";
 export type {

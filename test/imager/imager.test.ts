@@ -4,13 +4,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { fileSource } from "../../src/core/byte-source.js";
 import { resolveConfig } from "../../src/core/config.js";
-import type { ProgressReporter } from "../../src/core/progress.js";
 import { openCdf } from "../../src/formats/cdf/cdf-file.js";
 import { sha256LittleEndian } from "../../src/formats/summary.js";
 import { openImager, themis } from "../../src/imager/open-imager.js";
 import { DataCache } from "../../src/sources/data-cache.js";
 import { describeWithFixtures } from "../support/describe-fixtures.js";
 import { fixture, readOracle } from "../support/fixtures.js";
+import { recordingReporter } from "../support/recording-reporter.js";
 import { loopbackEnv, upstreamFixtureMounts } from "../support/upstream-fixture-tree.js";
 import { startUpstreamServer } from "../support/upstream-server.js";
 
@@ -21,13 +21,7 @@ interface PgmOracle {
 describeWithFixtures("the Imager over a loopback upstream", () => {
   let server: Awaited<ReturnType<typeof startUpstreamServer>>;
   let dataDir: string;
-  const warnings: string[] = [];
-  const reporter: ProgressReporter = {
-    begin: () => {},
-    advance: () => {},
-    end: () => {},
-    warn: (m) => warnings.push(m),
-  };
+  const { reporter, warnings } = recordingReporter();
   const options = () => ({
     config: resolveConfig({ env: loopbackEnv(server.baseUrl, dataDir) }),
     reporter,

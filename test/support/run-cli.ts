@@ -1,5 +1,5 @@
 import { run } from "../../src/cli/main.js";
-import type { ProgressReporter } from "../../src/core/progress.js";
+import { recordingReporter } from "./recording-reporter.js";
 
 export interface CliResult {
   readonly code: number;
@@ -22,13 +22,7 @@ export async function runCli(...args: string[]): Promise<CliResult> {
 export async function runCliWith(options: CliRunOptions, ...args: string[]): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
-  const warnings: string[] = [];
-  const reporter: ProgressReporter = {
-    begin: () => {},
-    advance: () => {},
-    end: () => {},
-    warn: (message) => warnings.push(message),
-  };
+  const { reporter, warnings } = recordingReporter();
   const code = await run(args, {
     stdout: (text) => {
       stdout += text;
