@@ -4,8 +4,6 @@
 export type { Keogram, KeogramImager, KeogramOptions } from "./analysis/keogram/keogram.js";
 export { keogram } from "./analysis/keogram/keogram.js";
 export { DEFAULT_PATH_MAX_DISTANCE_KM } from "./analysis/keogram/path-pixels.js";
-export type { PercentileBounds } from "./analysis/scale-intensity.js";
-export { percentileBoundsU16, scaleToU8 } from "./analysis/scale-intensity.js";
 export type {
   ArrayPlugin,
   DataFileRef,
@@ -272,6 +270,21 @@ export { openImager, rego, themis, trexBlue, trexNir } from "./imager/open-image
 export type { AccessOptions } from "./imager/source-context.js";
 export { createSourceContext } from "./imager/source-context.js";
 export type { ImagerWhen, TimeInput } from "./imager/time-input.js";
+export type { Colorizer, ColorizerOptions, Rgba } from "./render/color/colorizer.js";
+export { colorizeU16, createColorizer, TRANSPARENT } from "./render/color/colorizer.js";
+export type { ColormapName, ColormapTable } from "./render/color/colormap.js";
+export { COLORMAP_NAMES, COLORMAP_SIZE, colormap } from "./render/color/colormap.js";
+export type { Norm, Normalizer, NormBounds, NormName } from "./render/color/norm.js";
+export { createNormalizer, lutIndex, toNorm } from "./render/color/norm.js";
+export type { ColorBounds, PercentileOptions } from "./render/color/percentile-bounds.js";
+export {
+  autoColorBounds,
+  histogramQuantile,
+  histogramU16,
+  percentileBounds,
+} from "./render/color/percentile-bounds.js";
+export type { ChannelBounds, RgbBounds } from "./render/color/stretch-rgb.js";
+export { stretchRgb } from "./render/color/stretch-rgb.js";
 export type { DataCacheOptions, FetchOptions, UpstreamFile } from "./sources/data-cache.js";
 export { DataCache } from "./sources/data-cache.js";
 export type { ListingEntry } from "./sources/directory-listing.js";

@@ -62,10 +62,13 @@ describe("aurorakit demo", () => {
     const png = decodePng(
       new Uint8Array(readFileSync(join(outDir, "quicklook-synthetic-gill.png"))),
     );
-    expect(png.shape).toEqual([256, 256, 1]);
-    // Invariant: the 1-99.9 % stretch uses the full 8-bit range.
-    expect(Math.max(...png.data)).toBe(255);
-    expect(Math.min(...png.data)).toBe(0);
+    expect(png.shape).toEqual([256, 256, 4]);
+    // Invariant: the 1-99.9 % stretch through the gray map uses the full 8-bit range (red channel), opaque.
+    const red = (png.data as Uint8Array).filter((_, i) => i % 4 === 0);
+    const alpha = (png.data as Uint8Array).filter((_, i) => i % 4 === 3);
+    expect(Math.max(...red)).toBe(255);
+    expect(Math.min(...red)).toBe(0);
+    expect(Math.min(...alpha)).toBe(255);
   });
 
   it("names the synthetic sites when given another", async () => {

@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { percentileBoundsU16, scaleToU8 } from "../../analysis/scale-intensity.js";
 import { writeSyntheticUpstream } from "../../arrays/synthetic/write-upstream-tree.js";
 import { formatIsoMicroseconds } from "../../core/time/ucalgary-timestamp.js";
 import { inspectFile } from "../../formats/inspect.js";
 import { encodePng } from "../../formats/png/encode.js";
 import { openImager } from "../../imager/open-imager.js";
+import { createColorizer } from "../../render/color/colorizer.js";
+import { percentileBounds } from "../../render/color/percentile-bounds.js";
 import { formatInspectReport } from "../format-inspect.js";
 import type { CliIo } from "../io.js";
 
@@ -59,12 +60,14 @@ export function registerDemo(program: Command, io: CliIo): void {
       }
 
       const quicklook = brightest.image;
-      const grey = scaleToU8(quicklook, percentileBoundsU16(quicklook, 1, 99.9));
+      const bounds = percentileBounds([quicklook], { lowerPercentile: 1, upperPercentile: 99.9 });
+      const rgba = new Uint8ClampedArray(width * height * 4);
+      createColorizer({ norm: "linear", ...bounds, colormap: "gray" }).apply(quicklook, rgba);
       const pngPath = join(outDir, `quicklook-synthetic-${options.site}.png`);
       writeFileSync(
         pngPath,
         encodePng(
-          { dtype: "uint8", shape: [height, width, 1], data: grey },
+          { dtype: "uint8", shape: [height, width, 4], data: new Uint8Array(rgba.buffer) },
           {
             text: {
               Source: "aurorakit synthetic imager (not real data)",
