@@ -8,9 +8,9 @@
  * hemisphere; the AACGM longitude is the dipole longitude of the crossing. The inverse starts
  * at the apex given by λ and the longitude and traces down to the requested geocentric height.
  */
-import { InvalidArgumentError } from "../../core/errors.js";
 import { igrfModel } from "../igrf/igrf-model.js";
 import { DipoleEquatorTracer, emptyCrossing } from "../trace/dipole-equator.js";
+import { checkTracePoint } from "../trace/geodetic-start.js";
 import { ecefToGeodeticInto, geodeticToEcefInto } from "../wgs84.js";
 import { AACGM_EARTH_RADIUS_KM } from "./coefficient-set.js";
 import type { AacgmPoint, GeographicPoint } from "./converter.js";
@@ -40,7 +40,7 @@ export class AacgmTracer {
 
   /** WGS84 geodetic → AACGM-v2 (NaN latitude/longitude where the line does not reach the dipole equator). */
   geoToAacgm(latitudeDeg: number, longitudeDeg: number, altitudeKm: number): AacgmPoint {
-    checkFinite(latitudeDeg, longitudeDeg, altitudeKm);
+    checkTracePoint(latitudeDeg, longitudeDeg, altitudeKm, "latitude/longitude/altitudeKm");
     const e = geodeticToEcefInto(latitudeDeg * DEG, longitudeDeg * DEG, altitudeKm * 1e3, {
       x: 0,
       y: 0,
@@ -62,7 +62,7 @@ export class AacgmTracer {
    * C library and {@link aacgmToGeo}); NaN where the line through that apex does not reach it.
    */
   aacgmToGeo(mlatDeg: number, mlonDeg: number, altitudeKm: number): GeographicPoint {
-    checkFinite(mlatDeg, mlonDeg, altitudeKm);
+    checkTracePoint(mlatDeg, mlonDeg, altitudeKm, "latitude/longitude/altitudeKm");
     const nan: GeographicPoint = {
       latitudeDeg: Number.NaN,
       longitudeDeg: Number.NaN,
@@ -106,19 +106,6 @@ export class AacgmTracer {
       longitudeDeg: g.longitudeRad / DEG,
       altitudeKm: g.heightM / 1e3,
     };
-  }
-}
-
-function checkFinite(latitudeDeg: number, longitudeDeg: number, altitudeKm: number): void {
-  if (
-    !(Math.abs(latitudeDeg) <= 90) ||
-    !Number.isFinite(longitudeDeg) ||
-    !Number.isFinite(altitudeKm)
-  ) {
-    throw new InvalidArgumentError(
-      "latitude/longitude/altitudeKm",
-      "need finite values with |latitude| ≤ 90°",
-    );
   }
 }
 

@@ -5,12 +5,12 @@
  * approximations", JGR Space Physics 119, 2014, §2). The line is followed away from the
  * start's dipole hemisphere: against B in the north (where B points down), along B in the south.
  */
-import { InvalidArgumentError } from "../../core/errors.js";
 import { type IgrfModel, type IgrfModelOptions, igrfModel } from "../igrf/igrf-model.js";
-import { geodeticToEcefInto, type Vec3 } from "../wgs84.js";
+import type { Vec3 } from "../wgs84.js";
 import { type DipoleFrame, dipoleFrame } from "./dipole-frame.js";
 import { igrfFieldFunction } from "./field-function.js";
 import { FieldLineTracer, type TracerOptions, type TraceStatus } from "./field-line-tracer.js";
+import { geodeticStartKm } from "./geodetic-start.js";
 
 const DEG = Math.PI / 180;
 
@@ -65,23 +65,8 @@ export class DipoleEquatorTracer {
     altitudeKm: number,
     out: DipoleEquatorCrossing,
   ): TraceStatus {
-    if (
-      !(Math.abs(latitudeDeg) <= 90) ||
-      !Number.isFinite(longitudeDeg) ||
-      !Number.isFinite(altitudeKm)
-    ) {
-      throw new InvalidArgumentError(
-        "latitudeDeg/longitudeDeg/altitudeKm",
-        "need finite values with |latitude| ≤ 90°",
-      );
-    }
-    const e = geodeticToEcefInto(
-      latitudeDeg * DEG,
-      longitudeDeg * DEG,
-      altitudeKm * 1e3,
-      this.ecef,
-    );
-    return this.traceEcef(e.x / 1e3, e.y / 1e3, e.z / 1e3, out);
+    const e = geodeticStartKm(latitudeDeg, longitudeDeg, altitudeKm, this.ecef);
+    return this.traceEcef(e.x, e.y, e.z, out);
   }
 
   /** From an ECEF point in km. */

@@ -11,9 +11,10 @@
  */
 import { InvalidArgumentError } from "../../core/errors.js";
 import { igrfModel } from "../igrf/igrf-model.js";
-import { ecefToGeodeticInto, type GeodeticRad, geodeticToEcefInto, type Vec3 } from "../wgs84.js";
+import { ecefToGeodeticInto, type GeodeticRad, type Vec3 } from "../wgs84.js";
 import { type FieldFunction, igrfFieldFunction } from "./field-function.js";
 import { FieldLineTracer, type TracerOptions, type TraceStatus } from "./field-line-tracer.js";
+import { geodeticStartKm } from "./geodetic-start.js";
 
 const DEG = Math.PI / 180;
 
@@ -82,25 +83,7 @@ export class FootprintTracer {
     altitudeKm: number,
     out: Footprint,
   ): TraceStatus {
-    if (
-      !(Math.abs(latitudeDeg) <= 90) ||
-      !Number.isFinite(longitudeDeg) ||
-      !Number.isFinite(altitudeKm)
-    ) {
-      throw new InvalidArgumentError(
-        "latitudeDeg/longitudeDeg/altitudeKm",
-        "need finite values with |latitude| ≤ 90°",
-      );
-    }
-    const e = geodeticToEcefInto(
-      latitudeDeg * DEG,
-      longitudeDeg * DEG,
-      altitudeKm * 1e3,
-      this.ecef,
-    );
-    const x = e.x / 1e3;
-    const y = e.y / 1e3;
-    const z = e.z / 1e3;
+    const { x, y, z } = geodeticStartKm(latitudeDeg, longitudeDeg, altitudeKm, this.ecef);
     const d = this.direction;
     if (!this.tracer.directionAt(x, y, z, 1, d)) return "fieldVanished";
     // +1 where following B goes down (B·r ≤ 0) at the start.
