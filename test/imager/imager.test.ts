@@ -21,7 +21,8 @@ interface PgmOracle {
 describeWithFixtures("the Imager over a loopback upstream", () => {
   let server: Awaited<ReturnType<typeof startUpstreamServer>>;
   let dataDir: string;
-  const { reporter, warnings } = recordingReporter();
+  const reporter = recordingReporter();
+  const { warnings } = reporter;
   const options = () => ({
     config: resolveConfig({ env: loopbackEnv(server.baseUrl, dataDir) }),
     reporter,

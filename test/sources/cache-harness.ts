@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import type { ProgressReporter } from "../../src/core/progress.js";
 
 export async function makeTempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), "aurorakit-sources-"));
@@ -24,45 +23,6 @@ export async function listFiles(dir: string): Promise<string[]> {
 /** Files that must never survive a download: temp parts and locks. */
 export async function leftovers(dir: string): Promise<string[]> {
   return (await listFiles(dir)).filter((path) => path.includes(".part-") || path.endsWith(".lock"));
-}
-
-export interface RecordingReporter extends ProgressReporter {
-  readonly events: string[];
-  readonly warnings: string[];
-  readonly advanced: Map<string, number>;
-  readonly totals: Map<string, number | undefined>;
-  /** Most tasks running at once. */
-  maxActive: number;
-}
-
-export function recordingReporter(): RecordingReporter {
-  let active = 0;
-  const reporter: RecordingReporter = {
-    events: [],
-    warnings: [],
-    advanced: new Map(),
-    totals: new Map(),
-    maxActive: 0,
-    begin(task) {
-      active += 1;
-      reporter.maxActive = Math.max(reporter.maxActive, active);
-      reporter.events.push(`begin ${task.label}`);
-      reporter.totals.set(task.id, task.total);
-      reporter.advanced.set(task.id, 0);
-    },
-    advance(id, amount) {
-      reporter.advanced.set(id, (reporter.advanced.get(id) ?? 0) + amount);
-    },
-    end(id, outcome) {
-      active -= 1;
-      reporter.events.push(`end ${outcome}`);
-      void id;
-    },
-    warn(message) {
-      reporter.warnings.push(message);
-    },
-  };
-  return reporter;
 }
 
 /** A sleep that returns at once and remembers what it was asked to wait. */

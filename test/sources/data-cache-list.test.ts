@@ -4,9 +4,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { NetworkError } from "../../src/core/errors.js";
 import { DataCache, type DataCacheOptions } from "../../src/sources/data-cache.js";
 import type { Upstream } from "../../src/sources/upstream.js";
-import { startUpstreamServer, type UpstreamServer } from "../support/upstream-server.js";
+import type { UpstreamServer } from "../support/upstream-server.js";
 import { forbiddenFetch, makeTempDir, recordingSleep, removeDir } from "./cache-harness.js";
-import { type GeneratedTree, writeGeneratedTree } from "./served-tree.js";
+import { type GeneratedTree, serveGeneratedTree, stopServedTree } from "./served-tree.js";
 
 let tree: GeneratedTree;
 let server: UpstreamServer;
@@ -15,15 +15,10 @@ let dataDir: string;
 let clockMs: number;
 
 beforeAll(async () => {
-  tree = await writeGeneratedTree(await makeTempDir());
-  server = await startUpstreamServer({ root: tree.root });
-  upstream = { name: "gen", baseUrl: `${server.baseUrl}/files` };
+  ({ tree, server, upstream } = await serveGeneratedTree());
 });
 
-afterAll(async () => {
-  await server.close();
-  await removeDir(tree.root);
-});
+afterAll(() => stopServedTree({ tree, server, upstream }));
 
 beforeEach(async () => {
   dataDir = await makeTempDir();

@@ -6,9 +6,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { NetworkError } from "../../src/core/errors.js";
 import { DataCache } from "../../src/sources/data-cache.js";
 import type { Upstream } from "../../src/sources/upstream.js";
-import { startUpstreamServer, type UpstreamServer } from "../support/upstream-server.js";
+import type { UpstreamServer } from "../support/upstream-server.js";
 import { leftovers, makeTempDir, recordingSleep, removeDir, sha256Hex } from "./cache-harness.js";
-import { type GeneratedTree, writeGeneratedTree } from "./served-tree.js";
+import { type GeneratedTree, serveGeneratedTree, stopServedTree } from "./served-tree.js";
 
 let tree: GeneratedTree;
 let server: UpstreamServer;
@@ -17,15 +17,10 @@ let dataDir: string;
 let finalPath: string;
 
 beforeAll(async () => {
-  tree = await writeGeneratedTree(await makeTempDir());
-  server = await startUpstreamServer({ root: tree.root });
-  upstream = { name: "gen", baseUrl: `${server.baseUrl}/files` };
+  ({ tree, server, upstream } = await serveGeneratedTree());
 });
 
-afterAll(async () => {
-  await server.close();
-  await removeDir(tree.root);
-});
+afterAll(() => stopServedTree({ tree, server, upstream }));
 
 beforeEach(async () => {
   dataDir = await makeTempDir();

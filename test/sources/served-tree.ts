@@ -1,7 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import type { Upstream } from "../../src/sources/upstream.js";
 import { fixture } from "../support/fixtures.js";
+import { startUpstreamServer, type UpstreamServer } from "../support/upstream-server.js";
+import { makeTempDir, removeDir } from "./cache-harness.js";
 
 /** Deterministic bytes (a 32-bit LCG, Numerical Recipes constants) so tests need no binaries. */
 export function pseudoRandomBytes(length: number, seed: number): Uint8Array {
@@ -52,4 +55,23 @@ export function fixtureMounts(): Record<string, string> {
     [FIXTURE_MOUNTS.pgmPath]: fixture("themis-pgm", "20140310_0600_gill_themis19_full.pgm.gz"),
     [FIXTURE_MOUNTS.skymapPath]: fixture("themis", "themis_skymap_gako_20110305-+_vXX.sav"),
   };
+}
+
+/** The generated tree served on loopback, as the DataCache tests use it. */
+export interface ServedTree {
+  readonly tree: GeneratedTree;
+  readonly server: UpstreamServer;
+  /** Upstream "gen" rooted at the tree's `files/` folder. */
+  readonly upstream: Upstream;
+}
+
+export async function serveGeneratedTree(): Promise<ServedTree> {
+  const tree = await writeGeneratedTree(await makeTempDir());
+  const server = await startUpstreamServer({ root: tree.root });
+  return { tree, server, upstream: { name: "gen", baseUrl: `${server.baseUrl}/files` } };
+}
+
+export async function stopServedTree(served: ServedTree): Promise<void> {
+  await served.server.close();
+  await removeDir(served.tree.root);
 }

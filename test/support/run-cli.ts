@@ -22,7 +22,8 @@ export async function runCli(...args: string[]): Promise<CliResult> {
 export async function runCliWith(options: CliRunOptions, ...args: string[]): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
-  const { reporter, warnings } = recordingReporter();
+  const reporter = recordingReporter();
+  const { warnings } = reporter;
   const code = await run(args, {
     stdout: (text) => {
       stdout += text;

@@ -85,7 +85,8 @@ describe("keogram along a path", () => {
     const far = nearestByBruteForce(outside, 0);
     const near = nearestByBruteForce(inside, 0);
     expect(far.distanceKm).toBeGreaterThan(10);
-    const { reporter, warnings } = recordingReporter();
+    const reporter = recordingReporter();
+    const { warnings } = reporter;
     const kept = await keogram(imager, {
       along: [inside, outside],
       maxDistanceKm: far.distanceKm + 0.5,
