@@ -1,12 +1,7 @@
-import { defaultArrayRegistry, findSite } from "../arrays/registry.js";
 import { mapConcurrent } from "../core/concurrency.js";
-import { NotFoundError } from "../core/errors.js";
-import { formatIsoMicroseconds } from "../core/time/ucalgary-timestamp.js";
-import { chooseSource } from "./choose-source.js";
+import { locateFiles } from "./locate-files.js";
 import type { ImagerOptions } from "./open-imager.js";
-import { reportGaps } from "./report-gaps.js";
-import { createSourceContext } from "./source-context.js";
-import { type ImagerWhen, resolveWhen } from "./time-input.js";
+import type { ImagerWhen } from "./time-input.js";
 
 export interface DownloadResult {
   /** Local paths of the image files now in the cache, by start time. */
@@ -30,27 +25,14 @@ export async function downloadRange(
   when: ImagerWhen,
   options: ImagerOptions = {},
 ): Promise<DownloadResult> {
-  const array = (options.registry ?? defaultArrayRegistry()).get(arrayId);
-  const site = findSite(array, siteCode);
-  const source = chooseSource(array, options.source);
-  const { startMs, endMs } = resolveWhen(when, array.cadenceS);
-  const context = createSourceContext(options);
-  const refs = await source.findFiles(context, site.code, startMs, endMs);
-  if (refs.length === 0) {
-    throw new NotFoundError(
-      `${array.label} ${site.code} files (${source.name}) between ${formatIsoMicroseconds(startMs)} and ${formatIsoMicroseconds(endMs)}`,
-      `the archive lists none; check \`aurorakit availability ${array.id} ${site.code}\` or try another --source`,
-    );
-  }
-  reportGaps(
-    refs,
+  const {
+    array,
+    site,
+    source,
+    context,
+    files: refs,
     startMs,
-    endMs,
-    source.fileSpanMs,
-    options.missingOk ?? true,
-    (m) => context.reporter.warn(m),
-    `${array.label} ${site.code}`,
-  );
+  } = await locateFiles(arrayId, siteCode, when, options);
   const redownload = options.redownload ?? false;
   const paths = await mapConcurrent(refs, FILE_CONCURRENCY, (ref) =>
     source.fetchFile(context, ref, { redownload }),

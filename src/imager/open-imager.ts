@@ -1,12 +1,9 @@
-import { type ArrayRegistry, defaultArrayRegistry, findSite } from "../arrays/registry.js";
+import type { ArrayRegistry } from "../arrays/registry.js";
 import { skymapAtAltitude } from "../arrays/skymap/skymap.js";
-import { NotFoundError } from "../core/errors.js";
-import { formatIsoMicroseconds } from "../core/time/ucalgary-timestamp.js";
-import { chooseSource } from "./choose-source.js";
 import { Imager } from "./imager.js";
-import { reportGaps } from "./report-gaps.js";
-import { type AccessOptions, createSourceContext } from "./source-context.js";
-import { type ImagerWhen, resolveWhen } from "./time-input.js";
+import { locateFiles } from "./locate-files.js";
+import type { AccessOptions } from "./source-context.js";
+import type { ImagerWhen } from "./time-input.js";
 
 export interface ImagerOptions extends AccessOptions {
   /** Mapping altitude of the skymap's lat/lon grids, km (default: the array's). */
@@ -33,32 +30,12 @@ export async function openImager(
   when: ImagerWhen,
   options: ImagerOptions = {},
 ): Promise<Imager> {
-  const registry = options.registry ?? defaultArrayRegistry();
-  const array = registry.get(arrayId);
-  const site = findSite(array, siteCode);
-  const source = chooseSource(array, options.source);
-  const { startMs, endMs, timeMs } = resolveWhen(when, array.cadenceS);
-  const context = createSourceContext(options);
-  const files = await source.findFiles(context, site.code, startMs, endMs);
-  const span = `${formatIsoMicroseconds(startMs)} – ${formatIsoMicroseconds(endMs)}`;
-  if (files.length === 0) {
-    throw new NotFoundError(
-      `${array.label} ${site.code} files (${source.name}) for ${span}`,
-      context.cache.offline
-        ? "offline mode: nothing for this range is cached; run `aurorakit download` online first"
-        : `the ${source.name} archive lists none; check \`aurorakit availability ${array.id} ${site.code}\` or try another --source`,
-    );
-  }
-  if (timeMs === null)
-    reportGaps(
-      files,
-      startMs,
-      endMs,
-      source.fileSpanMs,
-      options.missingOk ?? true,
-      (m) => context.reporter.warn(m),
-      `${array.label} ${site.code}`,
-    );
+  const { array, site, source, context, files, startMs, endMs, timeMs } = await locateFiles(
+    arrayId,
+    siteCode,
+    when,
+    options,
+  );
   const skymap =
     options.skymap === false
       ? null
