@@ -2,7 +2,6 @@ import type { UpstreamName } from "../core/config.js";
 import type { ProgressReporter } from "../core/progress.js";
 import type { DataCache } from "../sources/data-cache.js";
 import type { Upstream } from "../sources/upstream.js";
-import type { Orientation } from "./orientation.js";
 import type { SiteInfo } from "./site.js";
 import type { Skymap } from "./skymap/skymap.js";
 
@@ -52,8 +51,6 @@ export interface ImageSource {
   readonly name: string;
   /** Time span of one file (an hour of CDF, a minute of PGM). */
   readonly fileSpanMs: number;
-  /** How stored rows/columns relate to aurorakit orientation (with the fact behind it). */
-  readonly orientation: Orientation;
   /** The files of `siteCode` overlapping [startMs, endMs], from the upstream listings, by start time. */
   findFiles(
     context: SourceContext,

@@ -37,7 +37,6 @@ export function berkeleyL1Cdf(layout: BerkeleyL1Layout): ImageSource {
   return {
     name: "berkeley",
     fileSpanMs: HOUR_MS,
-    orientation: layout.orientation,
     async findFiles(context: SourceContext, siteCode: string, startMs: number, endMs: number) {
       const upstream = context.upstreams.berkeley;
       const name = new RegExp(

@@ -42,7 +42,6 @@ export function ucalgaryStream0(layout: Stream0Layout): ImageSource {
   return {
     name: "ucalgary",
     fileSpanMs: MINUTE_MS,
-    orientation: layout.orientation,
     async findFiles(context: SourceContext, siteCode: string, startMs: number, endMs: number) {
       const upstream = context.upstreams.ucalgary;
       // Day folders first: each lists the device folders of every site that day.

@@ -140,7 +140,6 @@ export function syntheticArray(options: SyntheticArrayOptions = {}): ArrayPlugin
   const source: ImageSource = {
     name: "synthetic",
     fileSpanMs: FILE_SPAN_MS,
-    orientation: "asStored",
     async findFiles(_context, siteCode, startMs, endMs): Promise<DataFileRef[]> {
       network.site(siteCode);
       if (!(endMs >= startMs))
