@@ -3,10 +3,13 @@
  * (aacgmlib_v2.h: TRACE, ALLOWTRACE, BADIDEA; default coefficients). For many points at one
  * instant use {@link createAacgmConverter}, which interpolates the coefficients only once.
  */
-import { ecefToGeodeticInto, geodeticToEcefInto } from "../wgs84.js";
-import { AACGM_EARTH_RADIUS_KM, AACGM_MAX_ALTITUDE_KM } from "./coefficient-set.js";
+import { AACGM_MAX_ALTITUDE_KM } from "./coefficient-set.js";
 import { type AacgmPoint, createAacgmConverter, type GeographicPoint } from "./converter.js";
+import { geocentricToGeodeticInto, geodeticToGeocentricInto } from "./geocentric.js";
 import { aacgmToGeoTrace, geoToAacgmTrace } from "./trace-mode.js";
+
+const emptyPoint = (): GeographicPoint => ({ latitudeDeg: 0, longitudeDeg: 0, altitudeKm: 0 });
+const emptyGeodetic = () => ({ latitudeRad: 0, longitudeRad: 0, heightM: 0 });
 
 /**
  * "coefficients": spherical-harmonic fit, valid 0–2000 km (default).
@@ -24,41 +27,6 @@ export interface AacgmOptions {
 
 function usesTrace(method: AacgmMethod, altitudeKm: number): boolean {
   return method === "trace" || (method === "allowTrace" && altitudeKm > AACGM_MAX_ALTITUDE_KM);
-}
-
-const DEG = Math.PI / 180;
-
-/** Geocentric (sphere of 6371.2 km) latitude and height to WGS84 geodetic, for the tracer's geodetic input. */
-function geocentricToGeodetic(
-  latitudeDeg: number,
-  longitudeDeg: number,
-  heightKm: number,
-): GeographicPoint {
-  const rM = (AACGM_EARTH_RADIUS_KM + heightKm) * 1000;
-  const lat = latitudeDeg * DEG;
-  const lon = longitudeDeg * DEG;
-  const g = ecefToGeodeticInto(
-    rM * Math.cos(lat) * Math.cos(lon),
-    rM * Math.cos(lat) * Math.sin(lon),
-    rM * Math.sin(lat),
-    { latitudeRad: 0, longitudeRad: 0, heightM: 0 },
-  );
-  return { latitudeDeg: g.latitudeRad / DEG, longitudeDeg, altitudeKm: g.heightM / 1000 };
-}
-
-/** WGS84 geodetic to geocentric latitude and height above 6371.2 km (AACGM_v2_Convert's geod2geoc). */
-function geodeticToGeocentric(p: GeographicPoint): GeographicPoint {
-  const e = geodeticToEcefInto(p.latitudeDeg * DEG, p.longitudeDeg * DEG, p.altitudeKm * 1000, {
-    x: 0,
-    y: 0,
-    z: 0,
-  });
-  const horizontalM = Math.sqrt(e.x * e.x + e.y * e.y);
-  return {
-    latitudeDeg: Math.atan2(e.z, horizontalM) / DEG,
-    longitudeDeg: p.longitudeDeg,
-    altitudeKm: Math.sqrt(horizontalM * horizontalM + e.z * e.z) / 1000 - AACGM_EARTH_RADIUS_KM,
-  };
 }
 
 /**
@@ -79,7 +47,13 @@ export function geoToAacgm(
   if (usesTrace(method, altitudeKm)) {
     if (options.geocentric !== true)
       return geoToAacgmTrace(timeMs, latitudeDeg, longitudeDeg, altitudeKm);
-    const g = geocentricToGeodetic(latitudeDeg, longitudeDeg, altitudeKm);
+    const g = geocentricToGeodeticInto(
+      latitudeDeg,
+      longitudeDeg,
+      altitudeKm,
+      emptyGeodetic(),
+      emptyPoint(),
+    );
     return geoToAacgmTrace(timeMs, g.latitudeDeg, g.longitudeDeg, g.altitudeKm);
   }
   return createAacgmConverter(timeMs).geoToAacgm(latitudeDeg, longitudeDeg, altitudeKm, {
@@ -104,7 +78,13 @@ export function aacgmToGeo(
   if (usesTrace(method, altitudeKm)) {
     const g = aacgmToGeoTrace(timeMs, mlatDeg, mlonDeg, altitudeKm);
     return options.geocentric === true && !Number.isNaN(g.latitudeDeg)
-      ? geodeticToGeocentric(g)
+      ? geodeticToGeocentricInto(
+          g.latitudeDeg,
+          g.longitudeDeg,
+          g.altitudeKm,
+          { x: 0, y: 0, z: 0 },
+          emptyPoint(),
+        )
       : g;
   }
   return createAacgmConverter(timeMs).aacgmToGeo(mlatDeg, mlonDeg, altitudeKm, {

@@ -9,7 +9,7 @@
  * geocentric height (r − 1)·6371.2 km (the `radiusRe` of geo→AACGM) and, unless geocentric
  * output is requested, returns WGS84 geodetic latitude and height.
  */
-import { ecefToGeodeticInto, type GeodeticRad, geodeticToEcefInto, type Vec3 } from "../wgs84.js";
+import type { GeodeticRad, Vec3 } from "../wgs84.js";
 import {
   AACGM_ALTITUDE_POWERS,
   AACGM_COORDINATES,
@@ -21,6 +21,7 @@ import {
   GEO_TO_AACGM,
   interpolatedCoefficients,
 } from "./coefficient-set.js";
+import { geocentricToGeodeticInto, geodeticToGeocentricInto } from "./geocentric.js";
 import { aacgmHarmonicsInto } from "./spherical-harmonics.js";
 import {
   type AacgmBatchOutput,
@@ -60,6 +61,11 @@ export class AacgmConverter {
   private readonly xyz = new Float64Array(3);
   private readonly ecef: Vec3 = { x: 0, y: 0, z: 0 };
   private readonly geodetic: GeodeticRad = { latitudeRad: 0, longitudeRad: 0, heightM: 0 };
+  private readonly geocentricPoint: GeographicPoint = {
+    latitudeDeg: 0,
+    longitudeDeg: 0,
+    altitudeKm: 0,
+  };
   private readonly aacgmScratch: AacgmPoint = { latitudeDeg: 0, longitudeDeg: 0, radiusRe: 0 };
   private readonly geoScratch: GeographicPoint = { latitudeDeg: 0, longitudeDeg: 0, altitudeKm: 0 };
 
@@ -165,16 +171,15 @@ export class AacgmConverter {
     let heightKm = altitudeKm;
     if (!geocentric) {
       // aacgmlib_v2.c AACGM_v2_Convert: geodetic inputs become geocentric latitude and height.
-      const e = geodeticToEcefInto(
-        latitudeDeg * DEG,
-        longitudeDeg * DEG,
-        altitudeKm * 1000,
+      const g = geodeticToGeocentricInto(
+        latitudeDeg,
+        longitudeDeg,
+        altitudeKm,
         this.ecef,
+        this.geocentricPoint,
       );
-      // sqrt rather than Math.hypot: hypot is several times slower in V8 and no overflow is possible here.
-      const p2 = e.x * e.x + e.y * e.y;
-      latGc = Math.atan2(e.z, Math.sqrt(p2)) / DEG;
-      heightKm = Math.sqrt(p2 + e.z * e.z) / 1000 - AACGM_EARTH_RADIUS_KM;
+      latGc = g.latitudeDeg;
+      heightKm = g.altitudeKm;
     }
     out.radiusRe = (heightKm + AACGM_EARTH_RADIUS_KM) / AACGM_EARTH_RADIUS_KM;
     this.expand(GEO_TO_AACGM, (90 - latGc) * DEG, longitudeDeg * DEG, heightKm);
@@ -225,19 +230,7 @@ export class AacgmConverter {
       return out;
     }
     // Geocentric (radius RE + h) to WGS84 geodetic, as geoc2geod does after the inverse.
-    const rM = (AACGM_EARTH_RADIUS_KM + altitudeKm) * 1000;
-    const latRad = latGcDeg * DEG;
-    const lonRad = lonDeg * DEG;
-    const g = ecefToGeodeticInto(
-      rM * Math.cos(latRad) * Math.cos(lonRad),
-      rM * Math.cos(latRad) * Math.sin(lonRad),
-      rM * Math.sin(latRad),
-      this.geodetic,
-    );
-    out.latitudeDeg = g.latitudeRad / DEG;
-    out.longitudeDeg = lonDeg;
-    out.altitudeKm = g.heightM / 1000;
-    return out;
+    return geocentricToGeodeticInto(latGcDeg, lonDeg, altitudeKm, this.geodetic, out);
   }
 
   /**
