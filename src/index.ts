@@ -21,7 +21,7 @@ export { ArrayRegistry, defaultArrayRegistry, findSite } from "./arrays/registry
 export { regoArray } from "./arrays/rego.js";
 export type { SiteInfo } from "./arrays/site.js";
 export { siteCatalogue } from "./arrays/site.js";
-export { readSkymapFile, wrapLongitudeDeg } from "./arrays/skymap/read-skymap.js";
+export { readSkymapFile } from "./arrays/skymap/read-skymap.js";
 export type { AltitudeSkymap, Skymap, SkymapSite } from "./arrays/skymap/skymap.js";
 export { skymapAtAltitude } from "./arrays/skymap/skymap.js";
 export type { SkymapChoice, SkymapFileName } from "./arrays/skymap/skymap-file-name.js";
@@ -177,6 +177,7 @@ export type {
   GeographicBatchOutput,
   GeographicPoint,
 } from "./geo/aacgm/types.js";
+export { wrap360Deg, wrapLongitudeDeg } from "./geo/angles.js";
 export type { SurfacePoint } from "./geo/great-circle.js";
 export {
   destinationPoint,

@@ -190,6 +190,7 @@ const EXPECTED_EXPORTS = [
   "unixMsToTt2000",
   "upstreamSkymaps",
   "upstreamUrl",
+  "wrap360Deg",
   "wrapLongitudeDeg",
   "writeIdlSave",
   "writeSyntheticUpstream",

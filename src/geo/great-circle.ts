@@ -5,6 +5,7 @@
  * areas around an imager; use it as a local measure, not for survey-grade distances.
  */
 
+import { wrapLongitudeDeg } from "./angles.js";
 import { WGS84_A_M, WGS84_B_M } from "./wgs84.js";
 
 const DEG = Math.PI / 180;
@@ -84,12 +85,8 @@ export function destinationPoint(
     Math.sin(bearing) * Math.sin(angle) * Math.cos(lat1),
     Math.cos(angle) - Math.sin(lat1) * sinLat2,
   );
-  return { latitudeDeg: lat2 / DEG, longitudeDeg: wrap180(start.longitudeDeg + dLon / DEG) };
-}
-
-/** Degrees wrapped into [-180, 180). */
-export function wrap180(longitudeDeg: number): number {
-  const wrapped = ((((longitudeDeg + 180) % 360) + 360) % 360) - 180;
-  // (x % 360) can round to exactly 360 for tiny negative x: keep the half-open interval.
-  return wrapped >= 180 ? wrapped - 360 : wrapped;
+  return {
+    latitudeDeg: lat2 / DEG,
+    longitudeDeg: wrapLongitudeDeg(start.longitudeDeg + dLon / DEG),
+  };
 }

@@ -12,23 +12,14 @@
  * hour angle is computed from UT so it is not affected).
  */
 
+import { wrap360Deg, wrapLongitudeDeg } from "./angles.js";
+
 const DEG = Math.PI / 180;
 /** Julian Day of the Unix epoch 1970-01-01T00:00Z (Meeus ch. 7). */
 const JD_UNIX_EPOCH = 2440587.5;
 /** J2000.0 = JD 2451545.0 (Meeus ch. 21). */
 const JD_J2000 = 2451545.0;
 const MS_PER_DAY = 86_400_000;
-
-/** Angle reduced to [0, 360). */
-function wrap360(angleDeg: number): number {
-  const r = angleDeg % 360;
-  return r < 0 ? r + 360 : r;
-}
-
-/** Angle reduced to [-180, 180). */
-function wrap180(angleDeg: number): number {
-  return wrap360(angleDeg + 180) - 180;
-}
 
 export interface SolarCoordinates {
   /** Apparent declination, deg. */
@@ -43,21 +34,21 @@ export function solarCoordinates(timeMs: number): SolarCoordinates {
   const t = (jd - JD_J2000) / 36525; // Julian centuries (Meeus eq. 25.1)
   const tau = t / 10; // Julian millennia (Meeus eq. 28.2 argument)
   // Mean longitude of the Sun L0 (Meeus eq. 28.2).
-  const meanLongitudeDeg = wrap360(
+  const meanLongitudeDeg = wrap360Deg(
     280.4664567 +
       tau *
         (360007.6982779 + tau * (0.03032028 + tau * (1 / 49931 + tau * (-1 / 15300 - tau / 2e6)))),
   );
   // Mean anomaly M (Meeus eq. 25.3).
-  const meanAnomalyRad = wrap360(357.52911 + t * (35999.05029 - 0.0001537 * t)) * DEG;
+  const meanAnomalyRad = wrap360Deg(357.52911 + t * (35999.05029 - 0.0001537 * t)) * DEG;
   // Equation of centre C (Meeus ch. 25).
   const centreDeg =
     (1.914602 - t * (0.004817 + 0.000014 * t)) * Math.sin(meanAnomalyRad) +
     (0.019993 - 0.000101 * t) * Math.sin(2 * meanAnomalyRad) +
     0.000289 * Math.sin(3 * meanAnomalyRad);
   // Longitude of the Moon's ascending node Ω (Meeus ch. 22) and mean longitude of the Moon L'.
-  const nodeRad = wrap360(125.04452 + t * (-1934.136261 + t * (0.0020708 + t / 450000))) * DEG;
-  const moonLongitudeRad = wrap360(218.3165 + 481267.8813 * t) * DEG;
+  const nodeRad = wrap360Deg(125.04452 + t * (-1934.136261 + t * (0.0020708 + t / 450000))) * DEG;
+  const moonLongitudeRad = wrap360Deg(218.3165 + 481267.8813 * t) * DEG;
   // Apparent longitude λ = ☉ − 0.00569° − 0.00478° sin Ω (Meeus ch. 25).
   const apparentLongitudeRad =
     (meanLongitudeDeg + centreDeg - 0.00569 - 0.00478 * Math.sin(nodeRad)) * DEG;
@@ -84,7 +75,7 @@ export function solarCoordinates(timeMs: number): SolarCoordinates {
       0.09 * Math.cos(2 * nodeRad)) /
     3600;
   // Equation of time E = L0 − 0.0057183° − α + Δψ cos ε (Meeus eq. 28.3), 4 minutes per degree.
-  const eDeg = wrap180(
+  const eDeg = wrapLongitudeDeg(
     meanLongitudeDeg -
       0.0057183 -
       rightAscensionDeg +
@@ -110,7 +101,7 @@ export function subsolarPoint(timeMs: number): SubsolarPoint {
   const apparentSolarTimeS = dayMs / 1000 + equationOfTimeMin * 60;
   return {
     latitudeDeg: declinationDeg,
-    longitudeDeg: wrap180(((43200 - apparentSolarTimeS) * 15) / 3600),
+    longitudeDeg: wrapLongitudeDeg(((43200 - apparentSolarTimeS) * 15) / 3600),
   };
 }
 

@@ -1,11 +1,12 @@
 import { expect, it } from "vitest";
-import { readSkymapFile, wrapLongitudeDeg } from "../../src/arrays/skymap/read-skymap.js";
+import { readSkymapFile } from "../../src/arrays/skymap/read-skymap.js";
 import { skymapAtAltitude } from "../../src/arrays/skymap/skymap.js";
 import {
   parseSkymapFileName,
   type SkymapFileName,
 } from "../../src/arrays/skymap/skymap-file-name.js";
 import { sha256LittleEndian } from "../../src/formats/summary.js";
+import { wrapLongitudeDeg } from "../../src/geo/angles.js";
 import { describeWithFixtures } from "../support/describe-fixtures.js";
 import { fixture, readOracle } from "../support/fixtures.js";
 

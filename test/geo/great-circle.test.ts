@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { wrapLongitudeDeg } from "../../src/geo/angles.js";
 import {
   destinationPoint,
   greatCircleDistanceKm,
   initialBearingDeg,
   MEAN_EARTH_RADIUS_KM,
-  wrap180,
 } from "../../src/geo/great-circle.js";
 import { geodeticToEcef } from "../../src/geo/wgs84.js";
 
@@ -81,6 +81,8 @@ describe("great circles on the mean-radius sphere", () => {
 
   it("wraps longitudes into [-180, 180)", () => {
     // Analytic values (binary-exact inputs).
-    expect([180, -180, 540, -0.25, 359.5].map(wrap180)).toEqual([-180, -180, -180, -0.25, -0.5]);
+    expect([180, -180, 540, -0.25, 359.5].map(wrapLongitudeDeg)).toEqual([
+      -180, -180, -180, -0.25, -0.5,
+    ]);
   });
 });

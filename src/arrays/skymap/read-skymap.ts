@@ -2,14 +2,10 @@ import { fileSource } from "../../core/byte-source.js";
 import { FormatError } from "../../core/errors.js";
 import { lookupIdlValue, readIdlSave, requireIdlArray } from "../../formats/idlsav/index.js";
 import type { IdlSaveFile } from "../../formats/idlsav/types.js";
+import { wrapLongitudeDeg } from "../../geo/angles.js";
 import { type Orientation, orientFrame } from "../orientation.js";
 import type { Skymap } from "./skymap.js";
 import type { SkymapFileName } from "./skymap-file-name.js";
-
-/** Wraps degrees east into [-180, 180) (skymap files store 0–360, asilib.md §3.5). */
-export function wrapLongitudeDeg(longitudeDeg: number): number {
-  return ((((longitudeDeg + 180) % 360) + 360) % 360) - 180;
-}
 
 function float32Field(
   save: IdlSaveFile,
@@ -81,6 +77,7 @@ export function readSkymapFile(
     const lon = orient(longitudes.subarray(a * corners, (a + 1) * corners), width + 1, height + 1);
     for (let i = 0; i < lon.length; i++) {
       const value = lon[i] as number;
+      // Skymap files store 0–360 (asilib.md §3.5).
       if (Number.isFinite(value)) lon[i] = wrapLongitudeDeg(value);
     }
     cornerLongitudeDeg.push(lon);

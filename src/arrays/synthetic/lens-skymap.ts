@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "../../core/errors.js";
+import { wrap360Deg } from "../../geo/angles.js";
 import { lookToAltitudeInto } from "../../geo/look-to-altitude.js";
 import type { Skymap } from "../skymap/skymap.js";
 
@@ -50,7 +51,7 @@ function fisheyeLook(
     return;
   }
   const azimuth = Math.atan2(-dx, -dy) * DEG + geometry.rotationDeg;
-  out[index] = ((azimuth % 360) + 360) % 360;
+  out[index] = wrap360Deg(azimuth);
   outElevation[index] = 90 - r * geometry.halfFovDeg;
 }
 

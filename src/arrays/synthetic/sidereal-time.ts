@@ -10,16 +10,17 @@ const MS_PER_DAY = 86_400_000;
  * form of Meeus, Astronomical Algorithms, eq. 12.4:
  * θ0 = 280.46061837 + 360.98564736629 (JD − 2451545.0) + 0.000387933 T² − T³ / 38710000.
  */
+
+import { wrap360Deg } from "../../geo/angles.js";
 export function greenwichMeanSiderealTimeDeg(timeMs: number): number {
   const days = timeMs / MS_PER_DAY + JD_UNIX_EPOCH - JD_J2000;
   const t = days / 36_525;
   const theta =
     280.46061837 + 360.98564736629 * days + 0.000387933 * t * t - (t * t * t) / 38_710_000;
-  return ((theta % 360) + 360) % 360;
+  return wrap360Deg(theta);
 }
 
 /** Local mean sidereal time in degrees [0, 360) at a longitude (degrees east). */
 export function localSiderealTimeDeg(timeMs: number, longitudeDeg: number): number {
-  const theta = greenwichMeanSiderealTimeDeg(timeMs) + longitudeDeg;
-  return ((theta % 360) + 360) % 360;
+  return wrap360Deg(greenwichMeanSiderealTimeDeg(timeMs) + longitudeDeg);
 }

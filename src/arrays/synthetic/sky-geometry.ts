@@ -1,3 +1,4 @@
+import { wrap360Deg, wrapLongitudeDeg } from "../../geo/angles.js";
 import { lookToAltitudeInto } from "../../geo/look-to-altitude.js";
 import type { Skymap } from "../skymap/skymap.js";
 
@@ -100,12 +101,12 @@ export function skyGeometry(
     arcGain[i] = vanRhijn(zenith, ARC_ALTITUDE_KM) * v;
     airglowGain[i] = vanRhijn(zenith, AIRGLOW_ALTITUDE_KM) * v;
     const offset = (longitudeOffsetDeg[i] as number) - referenceLongitudeDeg;
-    longitudeOffsetDeg[i] = ((((offset + 180) % 360) + 360) % 360) - 180;
+    longitudeOffsetDeg[i] = wrapLongitudeDeg(offset);
     const cosEl = Math.cos(el * RAD);
     lookEast[i] = cosEl * Math.sin(az * RAD);
     lookNorth[i] = cosEl * Math.cos(az * RAD);
     lookUp[i] = Math.sin(el * RAD);
-    const azBin = Math.min(STAR_BINS_AZ - 1, Math.floor((((az % 360) + 360) % 360) / STAR_BIN_DEG));
+    const azBin = Math.min(STAR_BINS_AZ - 1, Math.floor(wrap360Deg(az) / STAR_BIN_DEG));
     const elBin = Math.min(STAR_BINS_EL - 1, Math.floor(el / STAR_BIN_DEG));
     binPixel[elBin * STAR_BINS_AZ + azBin] = i;
     if (el > highest) {

@@ -4,6 +4,7 @@
  * subsolar point taken at 700 km altitude, where the coefficients are defined everywhere.
  */
 import { InvalidArgumentError } from "../../core/errors.js";
+import { wrapLongitudeDeg } from "../angles.js";
 import { subsolarPoint } from "../sun.js";
 import { type AacgmConverter, createAacgmConverter } from "./converter.js";
 
@@ -40,6 +41,5 @@ export function magneticLocalTime(timeMs: number, mlonDeg: number): number {
 /** Inverse of {@link magneticLocalTime}: AACGM-v2 longitude in [-180, 180) with that MLT. */
 export function mlonFromMlt(timeMs: number, mltHours: number): number {
   const reference = mltReferenceLongitudeDeg(createAacgmConverter(timeMs));
-  const mlon = ((((mltHours - 12) * 15 + reference + 180) % 360) + 360) % 360;
-  return mlon - 180;
+  return wrapLongitudeDeg((mltHours - 12) * 15 + reference);
 }

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "../../core/errors.js";
+import { wrap360Deg } from "../angles.js";
 import { LookObserver, type LookPoint } from "../look-to-altitude.js";
 import type { SkymapLooks } from "./reproject.js";
 
@@ -48,7 +49,7 @@ export function fovOutline(
     const el = elevationDeg[i] as number;
     const az = azimuthDeg[i] as number;
     if (!(el >= minElevationDeg) || !Number.isFinite(az)) continue;
-    const wrapped = ((az % 360) + 360) % 360;
+    const wrapped = wrap360Deg(az);
     const sector = Math.min(sectors - 1, Math.floor((wrapped / 360) * sectors));
     if (el < (lowestElevation[sector] as number)) {
       lowestElevation[sector] = el;
