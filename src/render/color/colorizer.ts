@@ -22,6 +22,12 @@ export interface Colorizer {
   readonly norm: Norm;
   readonly lower: number;
   readonly upper: number;
+  /**
+   * The packed RGBA colour of every 16-bit value (65536 words in platform byte order, so a
+   * Uint32 view of an RGBA byte buffer receives R, G, B, A in memory order). Renderers that
+   * gather pixels through a screen mapping read it directly.
+   */
+  readonly colorsU16: Uint32Array;
   /** Colours a 16-bit frame into `out` (RGBA, 4 bytes per pixel); allocates nothing. */
   apply(frame: Uint16Array, out: Uint8ClampedArray): void;
   /** Colours float values (keograms, calibrated data); NaN gets the bad colour. */
@@ -92,6 +98,7 @@ export function createColorizer(options: ColorizerOptions): Colorizer {
     norm,
     lower: options.lower,
     upper: options.upper,
+    colorsU16: u16Colors,
     apply(frame, out) {
       const words = wordsOf(out, frame.length);
       if (words !== undefined) {
