@@ -97,6 +97,11 @@ export interface ArrayPlugin {
   readonly geometry: FrameGeometry;
   /** Default colour-scale bounds in counts (asilib's static plot bounds). */
   readonly colorBounds: readonly [number, number];
+  /**
+   * Default colormap name for figures (asilib.md §4.3: Greys_r unless the array says
+   * otherwise; REGO black→red). The render layer validates the name.
+   */
+  readonly colormap?: string;
   /** Mapping altitude used when the caller gives none. */
   readonly defaultAltitudeKm: number;
   /** Image sources, the default first. */

@@ -29,6 +29,8 @@ export function regoArray(): ArrayPlugin {
     geometry: GEOMETRY,
     // asilib.md §4.3: REGO plot bounds.
     colorBounds: [300, 1000],
+    // asilib.md §4.3: REGO plots black→red (the 630.0 nm redline).
+    colormap: "red",
     // Redline emission peaks near 230 km (aurorax.md §6; REGO skymaps carry it).
     defaultAltitudeKm: 230,
     sources: [

@@ -28,6 +28,9 @@ export interface ImagerMeta {
   readonly dtype: "uint16" | "uint8";
   /** The image source in use ("berkeley", "ucalgary", "synthetic"). */
   readonly source: string;
+  /** The array's default colour-scale bounds in counts and colormap name, for figures. */
+  readonly colorBounds: readonly [number, number];
+  readonly colormap: string;
 }
 
 /** A whole interval decoded into one allocation. */
@@ -86,6 +89,8 @@ export class Imager {
       channels: array.geometry.channels,
       dtype: array.geometry.dtype,
       source: source.name,
+      colorBounds: array.colorBounds,
+      colormap: array.colormap ?? "Greys_r",
     };
     this.startMs = parts.startMs;
     this.endMs = parts.endMs;
